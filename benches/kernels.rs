@@ -1,0 +1,121 @@
+//! Every kernel side by side, per precision and size, against a naive `std` loop and the memory
+//! floor (`out[i] = 2 * x[i]`). `cargo bench --bench kernels`; HTML in `target/criterion/`.
+//!
+//! Inputs are fixed (a deterministic spread over [-20, 20]); outputs are checked against the
+//! reference formula before anything is timed.
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use sigtab::{Backend, Float, exact::Kernels};
+use std::hint::black_box;
+use std::time::Duration;
+
+#[path = "../src/formula.rs"]
+mod formula;
+
+const SIZES: [usize; 3] = [1001, 65_536, 16 << 20];
+
+fn inputs(n: usize) -> Vec<f64> {
+    // A low-discrepancy spread over [-20, 20): every size sees the whole range.
+    (0..n)
+        .map(|i| ((i as f64 * 0.618_033_988_749_895) % 1.0) * 40.0 - 20.0)
+        .collect()
+}
+
+/// Each output within `tol` (relative) of the reference, before any timing.
+fn check<T: Float + Into<f64>>(x: &[T], y: &[T], f: fn(f64) -> f64, tol: f64, what: &str) {
+    for (&xi, &yi) in x.iter().zip(y).step_by(7) {
+        let (xi, yi) = (xi.into(), yi.into());
+        let r = f(xi);
+        assert!(
+            (yi - r).abs() <= tol * r.abs(),
+            "{what}: f({xi}) = {yi}, expected {r}"
+        );
+    }
+}
+
+macro_rules! group {
+    ($c:expr, $t:ty) => {{
+        for &n in &SIZES {
+            let name = format!("{}/n={}", stringify!($t), n);
+            let mut g = $c.benchmark_group(&name);
+            g.throughput(Throughput::Elements(n as u64));
+            if n > 100_000 {
+                g.sample_size(10)
+                    .measurement_time(Duration::from_secs(3))
+                    .warm_up_time(Duration::from_secs(1));
+            }
+            let x: Vec<$t> = inputs(n).into_iter().map(|v| v as $t).collect();
+            let (mut y, mut dy) = (vec![0.0 as $t; n], vec![0.0 as $t; n]);
+            let tol = <$t>::EPSILON as f64 * 2.0;
+
+            g.bench_function("floor 2*x", |b| {
+                b.iter(|| {
+                    for (o, &v) in y.iter_mut().zip(black_box(&x)) {
+                        *o = 2.0 * v;
+                    }
+                    black_box(&mut y);
+                })
+            });
+            let naive = |y: &mut [$t], x: &[$t]| {
+                for (o, &v) in y.iter_mut().zip(x) {
+                    *o = 1.0 / (1.0 + (-v).exp());
+                }
+            };
+            naive(&mut y, &x);
+            check(&x, &y, formula::sigmoid, 4.0 * tol, "naive");
+            g.bench_function("naive std sigmoid", |b| {
+                b.iter(|| naive(black_box(&mut y), black_box(&x)))
+            });
+            let naive_grad = |y: &mut [$t], x: &[$t]| {
+                for (o, &v) in y.iter_mut().zip(x) {
+                    let e = (-v).exp();
+                    *o = e / ((1.0 + e) * (1.0 + e));
+                }
+            };
+            g.bench_function("naive std grad", |b| {
+                b.iter(|| naive_grad(black_box(&mut y), black_box(&x)))
+            });
+
+            let k = Kernels::detect();
+            k.sigmoid_slice(&x, &mut y);
+            check(&x, &y, formula::sigmoid, tol, "exact sigmoid");
+            g.bench_function("exact sigmoid", |b| {
+                b.iter(|| k.sigmoid_slice(black_box(&x), black_box(&mut y)))
+            });
+            k.sigmoid_grad_slice(&x, &mut y);
+            check(&x, &y, formula::sigmoid_grad, tol, "exact grad");
+            g.bench_function("exact grad", |b| {
+                b.iter(|| k.sigmoid_grad_slice(black_box(&x), black_box(&mut y)))
+            });
+            g.bench_function("exact sigmoid+grad", |b| {
+                b.iter(|| {
+                    k.sigmoid_and_grad_slice(black_box(&x), black_box(&mut y), black_box(&mut dy))
+                })
+            });
+            if n <= 65_536 {
+                for backend in Backend::available().filter(|&b| b != Backend::Portable) {
+                    let kb = Kernels::new(backend).unwrap();
+                    kb.sigmoid_slice(&x, &mut y);
+                    check(&x, &y, formula::sigmoid, tol, backend.name());
+                    g.bench_with_input(
+                        BenchmarkId::new("exact sigmoid on", backend.name()),
+                        &x,
+                        |b, x| b.iter(|| kb.sigmoid_slice(black_box(x), black_box(&mut y))),
+                    );
+                }
+            }
+            g.finish();
+        }
+    }};
+}
+
+fn f32_kernels(c: &mut Criterion) {
+    group!(c, f32);
+}
+
+fn f64_kernels(c: &mut Criterion) {
+    group!(c, f64);
+}
+
+criterion_group!(benches, f32_kernels, f64_kernels);
+criterion_main!(benches);

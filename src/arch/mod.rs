@@ -1,0 +1,241 @@
+//! Backends and run-time dispatch.
+//!
+//! A backend is one instantiation of the generic slice loops (`crate::slice`) under a set of
+//! target features: `portable.rs` (none, fused multiply-add as written), `x86_64/sse2.rs`
+//! (baseline, no FMA), `x86_64/avx2.rs` (AVX2+FMA), `aarch64/neon.rs` (baseline NEON). The best one
+//! is detected once and cached; [`Backend`] lets tests and benchmarks force any available one.
+
+use core::sync::atomic::{AtomicU8, Ordering};
+
+/// Writes the backend functions for one multiply-add kind and one optional feature set.
+///
+/// Every function is `unsafe` with one contract: the CPU supports the features named in the
+/// `#[target_feature]` attribute (none for the baseline backends).
+macro_rules! backend {
+    ($mul:ty $(, $feat:literal)?) => {
+        use crate::slice::{self, Map, Map2};
+
+        /// `K(x)`.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        #[inline]
+        pub(crate) unsafe fn scalar<F: Copy, K: Map<F>>(x: F) -> F {
+            K::eval::<$mul>(x)
+        }
+
+        /// `K(x)` for a pair of functions.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        #[inline]
+        pub(crate) unsafe fn scalar2<F: Copy, K: Map2<F>>(x: F) -> (F, F) {
+            K::eval2::<$mul>(x)
+        }
+
+        /// `out[i] = K(x[i])` (lengths checked by the caller; extra elements are ignored).
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        pub(crate) unsafe fn map<F: Copy, K: Map<F>>(x: &[F], out: &mut [F]) {
+            slice::map::<F, $mul, K>(x, out)
+        }
+
+        /// `x[i] = K(x[i])`.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        pub(crate) unsafe fn map_in_place<F: Copy, K: Map<F>>(x: &mut [F]) {
+            slice::map_in_place::<F, $mul, K>(x)
+        }
+
+        /// `(y[i], dy[i]) = K(x[i])`.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        pub(crate) unsafe fn map2<F: Copy, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+            slice::map2::<F, $mul, K>(x, y, dy)
+        }
+    };
+}
+
+pub(crate) mod portable;
+
+#[cfg(target_arch = "x86_64")]
+pub(crate) mod x86_64;
+
+#[cfg(target_arch = "aarch64")]
+pub(crate) mod aarch64;
+
+/// A set of CPU features the kernels can be compiled for.
+///
+/// [`Backend::detect`] picks the fastest one this CPU supports (once; the choice is cached).
+/// Every backend meets the same accuracy bounds; the ones with fused multiply-add (portable,
+/// AVX2+FMA, NEON) return bit-identical results.
+///
+/// # Example
+/// ```
+/// use sigtab::Backend;
+/// let best = Backend::detect();
+/// assert!(best.is_available());
+/// assert!(Backend::available().any(|b| b == best));
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[non_exhaustive]
+pub enum Backend {
+    /// Plain Rust, no target features: the reference, and what Miri runs.
+    Portable,
+    /// x86_64 baseline: SSE2, no FMA.
+    Sse2,
+    /// x86_64 with AVX2 and FMA.
+    Avx2Fma,
+    /// x86_64 with AVX-512 (F, VL, DQ, BW) and FMA.
+    Avx512,
+    /// aarch64 baseline: NEON with FMA.
+    Neon,
+}
+
+/// Every backend, in order of preference (last is best).
+const ALL: [Backend; 5] = [
+    Backend::Portable,
+    Backend::Sse2,
+    Backend::Avx2Fma,
+    Backend::Avx512,
+    Backend::Neon,
+];
+
+static DETECTED: AtomicU8 = AtomicU8::new(u8::MAX);
+
+impl Backend {
+    /// The fastest backend this CPU supports, detected on first use and cached.
+    ///
+    /// # Example
+    /// ```
+    /// println!("sigtab uses {}", sigtab::Backend::detect().name());
+    /// ```
+    #[inline]
+    pub fn detect() -> Backend {
+        let cached = DETECTED.load(Ordering::Relaxed);
+        if let Some(&b) = ALL.get(cached as usize) {
+            return b;
+        }
+        let best = ALL
+            .iter()
+            .rev()
+            .copied()
+            .find(|b| b.is_available())
+            .unwrap_or(Backend::Portable);
+        DETECTED.store(best as u8, Ordering::Relaxed);
+        best
+    }
+
+    /// Whether this CPU (and this build) can run the backend.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sigtab::Backend::Portable.is_available());
+    /// ```
+    pub fn is_available(self) -> bool {
+        match self {
+            Backend::Portable => true,
+            Backend::Sse2 => cfg!(target_arch = "x86_64"),
+            Backend::Avx2Fma => has_avx2_fma(),
+            Backend::Avx512 => has_avx512(),
+            Backend::Neon => cfg!(target_arch = "aarch64"),
+        }
+    }
+
+    /// The backends this CPU can run, portable first.
+    ///
+    /// # Example
+    /// ```
+    /// assert!(sigtab::Backend::available().count() >= 1);
+    /// ```
+    pub fn available() -> impl Iterator<Item = Backend> {
+        ALL.into_iter().filter(|b| b.is_available())
+    }
+
+    /// A short name: `"portable"`, `"sse2"`, `"avx2+fma"`, `"avx512"` or `"neon"`.
+    ///
+    /// # Example
+    /// ```
+    /// assert_eq!(sigtab::Backend::Portable.name(), "portable");
+    /// ```
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Portable => "portable",
+            Backend::Sse2 => "sse2",
+            Backend::Avx2Fma => "avx2+fma",
+            Backend::Avx512 => "avx512",
+            Backend::Neon => "neon",
+        }
+    }
+}
+
+#[cfg(all(target_arch = "x86_64", feature = "std"))]
+fn has_avx2_fma() -> bool {
+    std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
+}
+
+#[cfg(not(all(target_arch = "x86_64", feature = "std")))]
+fn has_avx2_fma() -> bool {
+    // Without std there is no run-time detection: the build's target features decide.
+    cfg!(all(
+        target_arch = "x86_64",
+        target_feature = "avx2",
+        target_feature = "fma"
+    ))
+}
+
+#[cfg(all(target_arch = "x86_64", feature = "std"))]
+fn has_avx512() -> bool {
+    std::is_x86_feature_detected!("avx512f")
+        && std::is_x86_feature_detected!("avx512vl")
+        && std::is_x86_feature_detected!("avx512dq")
+        && std::is_x86_feature_detected!("avx512bw")
+        && std::is_x86_feature_detected!("fma")
+}
+
+#[cfg(not(all(target_arch = "x86_64", feature = "std")))]
+fn has_avx512() -> bool {
+    cfg!(all(
+        target_arch = "x86_64",
+        target_feature = "avx512f",
+        target_feature = "avx512vl",
+        target_feature = "avx512dq",
+        target_feature = "avx512bw",
+        target_feature = "fma"
+    ))
+}
+
+/// Calls `$f::<generics>(args)` of the module of backend `$b`.
+///
+/// `$b` must be available (`Backend::is_available`): every constructor of a backend value that
+/// reaches here checks it, which is what makes the `unsafe` calls sound.
+macro_rules! dispatch {
+    ($b:expr, $f:ident::<$($g:ty),*>($($arg:expr),*)) => {{
+        use $crate::arch::Backend;
+        match $b {
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: the caller holds an available backend; this one needs only SSE2 (baseline).
+            Backend::Sse2 => unsafe { $crate::arch::x86_64::sse2::$f::<$($g),*>($($arg),*) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: Avx2Fma is only handed out after AVX2 and FMA were detected.
+            Backend::Avx2Fma => unsafe { $crate::arch::x86_64::avx2::$f::<$($g),*>($($arg),*) },
+            #[cfg(target_arch = "x86_64")]
+            // SAFETY: Avx512 is only handed out after AVX-512 F/VL/DQ/BW and FMA were detected.
+            Backend::Avx512 => unsafe { $crate::arch::x86_64::avx512::$f::<$($g),*>($($arg),*) },
+            #[cfg(target_arch = "aarch64")]
+            // SAFETY: NEON is part of the aarch64 baseline.
+            Backend::Neon => unsafe { $crate::arch::aarch64::neon::$f::<$($g),*>($($arg),*) },
+            // SAFETY: the portable backend enables no target features.
+            _ => unsafe { $crate::arch::portable::$f::<$($g),*>($($arg),*) },
+        }
+    }};
+}
+pub(crate) use dispatch;

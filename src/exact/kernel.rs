@@ -1,0 +1,152 @@
+//! The exact kernels, written once for both precisions and every backend.
+//!
+//! With `a = |x|` and `e = exp(-a)`:
+//!
+//! ```text
+//! s(x)  = 1 / (1 + e)        for x >= 0        s'(x) = e / (1 + e)^2   (even in x)
+//! s(x)  = e / (1 + e)        for x <  0
+//! ```
+//!
+//! Nothing overflows: `e <= 1` always. To stay within one ulp the kernel carries two extra words
+//! of precision through the places where a plain formula loses half an ulp each:
+//!
+//! 1. `exp(-a) = 2^-k * exp(r)`, `k = round(a / ln 2)`, `r = k ln2 - a`. The product `k * LN2`
+//!    minus `a` is exact in one fused multiply-add (both terms are multiples of `ulp(a)/2` and the
+//!    difference is below 1/2), and the rest of `ln 2` is applied as the factor `1 + k * LN2_LO`.
+//! 2. `exp(r) = h + l`, with `h = fl(1 + r)` and `l` collecting the exact rounding error of that sum
+//!    plus `r^2 Q(r)`; `Q` is a minimax polynomial (`scripts/fit_exp_poly.py`). Fast2Sum then makes
+//!    the pair a proper double word (`|low| <= ulp(high) / 2`).
+//! 3. `d = 1 + e = dh + dl` by Fast2Sum, and `1 / d = inv + il`, where `inv = fl(1 / dh)` and the
+//!    exact residual `1 - inv * dh` (one FMA) corrects it.
+//! 4. The quotient is rounded once, at the end, and the power of two is applied last, in two steps,
+//!    so that subnormal results (`s(-745) = 5e-324`) are rounded once from an accurate value.
+//!
+//! Every step is a branch-free IEEE operation on one lane, so the slice loops vectorize.
+
+use crate::real::{MulAdd, Real};
+use crate::slice::{Map, Map2};
+
+/// Precision-specific constants of the exact kernels (see `f32.rs` and `f64.rs`).
+pub trait Consts: Real {
+    /// `1 / ln 2`, rounded.
+    const LOG2E: Self;
+    /// `1.5 * 2^MANT_BITS`: adding it rounds to an integer held in the low mantissa bits.
+    const MAGIC: Self;
+    /// `ln 2`, rounded to nearest.
+    const LN2: Self;
+    /// `ln 2 - LN2`, rounded.
+    const LN2_LO: Self;
+    /// `|x|` is clamped here: beyond it `s(-|x|)` and `s'(x)` round to zero and `s(|x|)` to one.
+    const A_MAX: Self;
+    /// The power of two used inside `1 + e` is clamped to `2^-K_E` (still a normal number, and
+    /// far below the rounding of 1).
+    const K_E: u32;
+    /// `Q(r) ~ (exp(r) - 1 - r) / r^2` on `|r| <= 0.3471`, constant term first.
+    const Q: &'static [Self];
+}
+
+/// `s(x)`.
+pub(crate) struct Sigmoid;
+/// `s'(x)`.
+pub(crate) struct Grad;
+/// `(s(x), s'(x))` from one exponential; bit-identical to the two separate kernels.
+pub(crate) struct SigmoidAndGrad;
+
+impl<F: Consts> Map<F> for Sigmoid {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        Parts::<F>::new::<M>(x).sigmoid::<M>(x)
+    }
+}
+
+impl<F: Consts> Map<F> for Grad {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        Parts::<F>::new::<M>(x).grad::<M>()
+    }
+}
+
+impl<F: Consts> Map2<F> for SigmoidAndGrad {
+    #[inline(always)]
+    fn eval2<M: MulAdd>(x: F) -> (F, F) {
+        let p = Parts::<F>::new::<M>(x);
+        (p.sigmoid::<M>(x), p.grad::<M>())
+    }
+}
+
+/// What `s` and `s'` share: `e = exp(-|x|)` and `1 / (1 + e)`, each as two words.
+struct Parts<F: Real> {
+    /// `e = (eh + el) * s2`, with `s2` a power of two applied last.
+    eh: F,
+    el: F,
+    s2: F,
+    /// `1 / (1 + e) = inv + il`.
+    inv: F,
+    il: F,
+}
+
+impl<F: Consts> Parts<F> {
+    #[inline(always)]
+    fn new<M: MulAdd>(x: F) -> Self {
+        let a = x.abs().min_keep_nan(F::A_MAX);
+        // k = round(a / ln2), as a float and as an integer.
+        let t = M::mul_add(a, F::LOG2E, F::MAGIC);
+        let kf = t - F::MAGIC;
+        let ki = F::bits_sub(t.to_bits(), F::MAGIC.to_bits());
+        // r = k ln2 - a = r1 + rl, r1 exact.
+        let r1 = M::mul_add_acc(kf, F::LN2, -a);
+        let rl = kf * F::LN2_LO;
+        // exp(r1) = h + l0, then the factor exp(rl) = 1 + rl.
+        let mut q = F::Q[F::Q.len() - 1];
+        for &c in F::Q[..F::Q.len() - 1].iter().rev() {
+            q = M::mul_add(q, r1, c);
+        }
+        let r2 = r1 * r1;
+        let h = F::ONE + r1;
+        let l0 = M::mul_add(r2, q, (F::ONE - h) + r1);
+        let l = M::mul_add(rl, h + l0, l0);
+        // Renormalize (Fast2Sum, |h| >= |l|): |pl| <= ulp(ph) / 2, so that below the rounding
+        // error of 1 + e is the only other low word.
+        let ph = h + l;
+        let pl = (h - ph) + l;
+        // e = 2^-k (ph + pl) = (eh + el) * s2, 2^-ke and s2 = 2^-(k - ke) both normal.
+        let ke = F::bits_min(ki, F::bits_from_u32(F::K_E));
+        let se = F::pow2_neg(ke);
+        let s2 = F::pow2_neg(F::bits_sub(ki, ke));
+        let eh = ph * se;
+        let el = pl * se;
+        // d = 1 + e = dh + dl (Fast2Sum: 1 >= eh), then 1/d = inv + il.
+        let dh = F::ONE + eh;
+        let dl = ((F::ONE - dh) + eh) + el;
+        let inv = F::ONE / dh;
+        let rho = M::mul_add_acc(-inv, dh, F::ONE);
+        let il = inv * M::mul_add(-inv, dl, rho);
+        Parts {
+            eh,
+            el,
+            s2,
+            inv,
+            il,
+        }
+    }
+
+    /// `n / d` for `n = 1` (x >= 0) or `n = e` (x < 0), rounded once.
+    #[inline(always)]
+    fn sigmoid<M: MulAdd>(&self, x: F) -> F {
+        let neg = x < F::ZERO;
+        let nh = if neg { self.eh } else { F::ONE };
+        let nl = if neg { self.el } else { F::ZERO };
+        let s1 = M::mul_add_acc(nh, self.inv, M::mul_add(nh, self.il, nl * self.inv));
+        if neg { s1 * self.s2 } else { s1 }
+    }
+
+    /// `e / d^2`, rounded once.
+    #[inline(always)]
+    fn grad<M: MulAdd>(&self) -> F {
+        let (inv, il) = (self.inv, self.il);
+        let ah = inv * inv;
+        let al = M::mul_add(inv + inv, il, M::mul_add_acc(inv, inv, -ah));
+        let g1 = M::mul_add_acc(self.eh, ah, M::mul_add(self.eh, al, self.el * ah));
+        g1 * self.s2
+    }
+}

@@ -1,0 +1,27 @@
+//! The sealed float trait the public API is generic over.
+
+/// `f32` or `f64`: the precisions sigtab computes in. Sealed: it cannot be implemented outside
+/// this crate.
+///
+/// # Example
+/// ```
+/// fn logistic<T: sigtab::Float>(x: T) -> T {
+///     sigtab::exact::sigmoid(x)
+/// }
+/// assert_eq!(logistic(0.0f32), 0.5);
+/// assert_eq!(logistic(0.0f64), 0.5);
+/// ```
+pub trait Float:
+    sealed::Sealed + Copy + PartialOrd + core::fmt::Debug + Default + Send + Sync + 'static
+{
+}
+
+impl Float for f32 {}
+impl Float for f64 {}
+
+pub(crate) mod sealed {
+    /// What every precision must provide to the kernels.
+    pub trait Sealed: crate::exact::kernel::Consts {}
+    impl Sealed for f32 {}
+    impl Sealed for f64 {}
+}

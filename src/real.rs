@@ -1,0 +1,198 @@
+//! The internal float abstraction every kernel is written against.
+//!
+//! Kernels are generic over [`Real`] (the precision: `f32` or `f64`) and [`MulAdd`] (whether
+//! `a * b + c` is fused). Each backend in `crate::arch` instantiates them inside a
+//! `#[target_feature]` function; because every operation here is a plain IEEE-754 operation on one
+//! lane, LLVM turns the slice loops into SIMD for whatever features that function enables, and all
+//! backends with fused multiply-add produce bit-identical results.
+
+use core::ops::{Add, Div, Mul, Neg, Sub};
+
+/// Bit-level and arithmetic operations on one float, all branch-free so they vectorize.
+pub trait Real:
+    Copy
+    + PartialOrd
+    + Add<Output = Self>
+    + Sub<Output = Self>
+    + Mul<Output = Self>
+    + Div<Output = Self>
+    + Neg<Output = Self>
+    + Send
+    + Sync
+    + 'static
+{
+    /// The unsigned integer with the same width.
+    type Bits: Copy + PartialOrd;
+    const ZERO: Self;
+    const ONE: Self;
+    /// Number of explicit mantissa bits (23 or 52).
+    const MANT_BITS: u32;
+    /// Veltkamp's splitter, `2^ceil(p/2) + 1`, for exact products without FMA.
+    const SPLITTER: Self;
+
+    fn to_bits(self) -> Self::Bits;
+    fn from_bits(b: Self::Bits) -> Self;
+    fn bits_sub(a: Self::Bits, b: Self::Bits) -> Self::Bits;
+    fn bits_shl_mant(a: Self::Bits) -> Self::Bits;
+    fn bits_min(a: Self::Bits, b: Self::Bits) -> Self::Bits;
+    fn bits_from_u32(v: u32) -> Self::Bits;
+    fn from_f64(v: f64) -> Self;
+    fn to_f64(self) -> f64;
+    /// `a * b + c` with one rounding (hardware FMA where the target has it, else libm).
+    fn fused_mul_add(a: Self, b: Self, c: Self) -> Self;
+
+    /// `|self|`, by clearing the sign bit.
+    fn abs(self) -> Self;
+
+    /// `min(self, hi)`, propagating NaN in `self` (written as the compare-and-select that
+    /// compiles to one `minps`/`fminnm`-style instruction).
+    #[inline(always)]
+    fn min_keep_nan(self, hi: Self) -> Self {
+        if hi < self { hi } else { self }
+    }
+
+    /// `2^-k` for an integer `k` held in `Bits`, valid while the result is a normal number.
+    #[inline(always)]
+    fn pow2_neg(k: Self::Bits) -> Self {
+        Self::from_bits(Self::bits_sub(Self::ONE.to_bits(), Self::bits_shl_mant(k)))
+    }
+}
+
+macro_rules! impl_real {
+    ($f:ident, $u:ty, $mant:expr, $split:expr) => {
+        impl Real for $f {
+            type Bits = $u;
+            const ZERO: Self = 0.0;
+            const ONE: Self = 1.0;
+            const MANT_BITS: u32 = $mant;
+            const SPLITTER: Self = $split;
+            #[inline(always)]
+            fn to_bits(self) -> $u {
+                <$f>::to_bits(self)
+            }
+            #[inline(always)]
+            fn from_bits(b: $u) -> Self {
+                <$f>::from_bits(b)
+            }
+            #[inline(always)]
+            fn bits_sub(a: $u, b: $u) -> $u {
+                a.wrapping_sub(b)
+            }
+            #[inline(always)]
+            fn bits_shl_mant(a: $u) -> $u {
+                a.wrapping_shl($mant)
+            }
+            #[inline(always)]
+            fn bits_min(a: $u, b: $u) -> $u {
+                if a < b { a } else { b }
+            }
+            #[inline(always)]
+            fn bits_from_u32(v: u32) -> $u {
+                v as $u
+            }
+            #[inline(always)]
+            fn from_f64(v: f64) -> Self {
+                v as $f
+            }
+            #[inline(always)]
+            fn to_f64(self) -> f64 {
+                self as f64
+            }
+            #[inline(always)]
+            fn fused_mul_add(a: Self, b: Self, c: Self) -> Self {
+                fma::$f(a, b, c)
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                <$f>::from_bits(<$f>::to_bits(self) & (<$u>::MAX >> 1))
+            }
+        }
+    };
+}
+impl_real!(f32, u32, 23, 4097.0);
+impl_real!(f64, u64, 52, 134_217_729.0);
+
+/// Fused multiply-add for both precisions: `std` where linked, else the `libm` crate, which
+/// is what `std` would call on a target without the instruction.
+#[allow(non_snake_case)]
+mod fma {
+    #[cfg(feature = "std")]
+    #[inline(always)]
+    pub(super) fn f32(a: f32, b: f32, c: f32) -> f32 {
+        a.mul_add(b, c)
+    }
+    #[cfg(feature = "std")]
+    #[inline(always)]
+    pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
+        a.mul_add(b, c)
+    }
+    #[cfg(not(feature = "std"))]
+    #[inline(always)]
+    pub(super) fn f32(a: f32, b: f32, c: f32) -> f32 {
+        libm::fmaf(a, b, c)
+    }
+    #[cfg(not(feature = "std"))]
+    #[inline(always)]
+    pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
+        libm::fma(a, b, c)
+    }
+}
+
+/// How a kernel computes `a * b + c`.
+pub(crate) trait MulAdd {
+    /// `a * b + c`: fused where the backend has FMA, two roundings otherwise.
+    fn mul_add<F: Real>(a: F, b: F, c: F) -> F;
+    /// `a * b + c` to within half an ulp plus a few ulps of the ulp; exact whenever the exact
+    /// result is representable (the residual `1 - q*d` of a division, `a*a - fl(a*a)`).
+    fn mul_add_acc<F: Real>(a: F, b: F, c: F) -> F;
+}
+
+/// Hardware fused multiply-add: AVX2+FMA, AVX-512, NEON, and the portable reference.
+pub(crate) struct Fused;
+
+impl MulAdd for Fused {
+    #[inline(always)]
+    fn mul_add<F: Real>(a: F, b: F, c: F) -> F {
+        F::fused_mul_add(a, b, c)
+    }
+    #[inline(always)]
+    fn mul_add_acc<F: Real>(a: F, b: F, c: F) -> F {
+        F::fused_mul_add(a, b, c)
+    }
+}
+
+/// No FMA (the SSE2 baseline): plain multiply then add, and Dekker's exact product plus
+/// Knuth's two-sum where accuracy needs it.
+pub(crate) struct Split;
+
+impl MulAdd for Split {
+    #[inline(always)]
+    fn mul_add<F: Real>(a: F, b: F, c: F) -> F {
+        a * b + c
+    }
+    #[inline(always)]
+    fn mul_add_acc<F: Real>(a: F, b: F, c: F) -> F {
+        let p = a * b;
+        let e = two_prod_err(a, b, p);
+        let s = p + c;
+        let bb = s - p;
+        let se = (p - (s - bb)) + (c - bb);
+        s + (se + e)
+    }
+}
+
+/// Dekker's exact error of the product `p = fl(a * b)`: `a * b - p`, exactly (inputs are small
+/// here, so Veltkamp's split cannot overflow).
+#[inline(always)]
+fn two_prod_err<F: Real>(a: F, b: F, p: F) -> F {
+    let (ah, al) = split(a);
+    let (bh, bl) = split(b);
+    ((ah * bh - p) + ah * bl + al * bh) + al * bl
+}
+
+#[inline(always)]
+fn split<F: Real>(a: F) -> (F, F) {
+    let c = F::SPLITTER * a;
+    let hi = c - (c - a);
+    (hi, a - hi)
+}

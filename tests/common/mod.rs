@@ -1,0 +1,152 @@
+//! Helpers shared by the integration tests: ulp arithmetic and the f64 reference formula.
+#![allow(dead_code)]
+
+#[path = "../../src/formula.rs"]
+pub mod formula;
+
+/// The ulp of an f32 at the exact value `v` (given in f64): `2^(exponent(v) - 23)`, at least
+/// `2^-149` (subnormals).
+pub fn ulp_f32(v: f64) -> f64 {
+    let v = v.abs();
+    if v < f32::MIN_POSITIVE as f64 {
+        return 2f64.powi(-149);
+    }
+    let exp = ((v.to_bits() >> 52) as i32) - 1023;
+    2f64.powi(exp - 23)
+}
+
+/// Error of `y` against the exact value `exact`, in f32 ulps of `exact`.
+pub fn ulps_f32(y: f32, exact: f64) -> f64 {
+    ((y as f64) - exact).abs() / ulp_f32(exact)
+}
+
+/// Runs `f(chunk_start, chunk_len)` over `0..total` in chunks, on every core, and returns the
+/// results in no particular order.
+pub fn par_chunks<R: Send>(total: u64, chunk: u64, f: impl Fn(u64, u64) -> R + Sync) -> Vec<R> {
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let next = AtomicU64::new(0);
+    let out = Mutex::new(Vec::new());
+    let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    std::thread::scope(|s| {
+        for _ in 0..threads {
+            s.spawn(|| {
+                loop {
+                    let start = next.fetch_add(chunk, Ordering::Relaxed);
+                    if start >= total {
+                        break;
+                    }
+                    let r = f(start, chunk.min(total - start));
+                    out.lock().unwrap().push(r);
+                }
+            });
+        }
+    });
+    out.into_inner().unwrap()
+}
+
+/// The largest error seen and where.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Worst {
+    pub ulps: f64,
+    pub at: f64,
+}
+
+impl Worst {
+    pub fn see(&mut self, ulps: f64, at: f64) {
+        if ulps > self.ulps || ulps.is_nan() {
+            *self = Worst { ulps, at };
+        }
+    }
+    pub fn merge(self, o: Worst) -> Worst {
+        if o.ulps > self.ulps { o } else { self }
+    }
+}
+
+/// splitmix64: a fixed-seed generator for reproducible samples.
+pub struct Rng(pub u64);
+
+impl Rng {
+    pub fn next_u64(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+    /// Uniform in [lo, hi).
+    pub fn uniform(&mut self, lo: f64, hi: f64) -> f64 {
+        lo + (hi - lo) * ((self.next_u64() >> 11) as f64 / (1u64 << 53) as f64)
+    }
+}
+
+/// The f64 inputs the f64 accuracy tests use: uniform over the whole range, log-uniform
+/// magnitudes down to 1e-300, dense in the core, the saturation point (s rounds to 1 near 37.4),
+/// the subnormal tail (-745.13..-708), and ulp-by-ulp walks around every point where the kernel
+/// changes regime (0, the k boundaries near ±ln2/2, the clamps).
+pub fn f64_sample(n_random: usize) -> Vec<f64> {
+    let mut rng = Rng(0x5167_7ab0);
+    let mut x = Vec::new();
+    for _ in 0..n_random {
+        x.push(rng.uniform(-750.0, 750.0));
+        let mag = 10f64.powf(rng.uniform(-300.0, 2.875));
+        x.push(if rng.next_u64() & 1 == 0 { mag } else { -mag });
+        x.push(rng.uniform(-40.0, 40.0));
+        x.push(rng.uniform(-745.2, -700.0));
+        x.push(rng.uniform(36.0, 38.0));
+    }
+    let centers = [
+        0.0,
+        std::f64::consts::LN_2 / 2.0,
+        -std::f64::consts::LN_2 / 2.0,
+        1.5 * std::f64::consts::LN_2,
+        37.42994775023705,
+        -709.782712893384,
+        -745.1332191019411,
+        -745.0,
+        746.0,
+        -746.0,
+    ];
+    for c in centers {
+        let mut up = c;
+        let mut down = c;
+        for _ in 0..200 {
+            x.push(up);
+            x.push(down);
+            up = f64::from_bits(if up >= 0.0 {
+                up.to_bits() + 1
+            } else {
+                up.to_bits() - 1
+            });
+            down = -(-down).next_up_compat();
+        }
+    }
+    x.extend([
+        f64::MIN_POSITIVE,
+        -f64::MIN_POSITIVE,
+        5e-324,
+        -5e-324,
+        f64::MAX,
+        f64::MIN,
+    ]);
+    x
+}
+
+trait NextUp {
+    fn next_up_compat(self) -> Self;
+}
+impl NextUp for f64 {
+    fn next_up_compat(self) -> f64 {
+        if self.is_nan() || self == f64::INFINITY {
+            return self;
+        }
+        if self == 0.0 {
+            return 5e-324;
+        }
+        f64::from_bits(if self > 0.0 {
+            self.to_bits() + 1
+        } else {
+            self.to_bits() - 1
+        })
+    }
+}

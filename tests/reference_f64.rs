@@ -1,0 +1,118 @@
+//! The f64 exact kernels against arbitrary precision (astro-float, 256-bit) on a sample that
+//! stresses the tails, the subnormal range and the saturation point (`common::f64_sample`), on
+//! every backend this CPU runs. Prints the largest error found, in ulps of the exact value.
+//!
+//! `cargo test --release --test reference_f64 -- --nocapture`
+
+mod common;
+
+use astro_float::{BigFloat, Consts, RoundingMode};
+use common::Worst;
+use sigtab::{Backend, exact::Kernels};
+
+/// Published bounds of the exact f64 kernels, in ulps.
+const SIGMOID_BOUND: f64 = 1.0;
+const GRAD_BOUND: f64 = 1.0;
+
+const P: usize = 256;
+const RM: RoundingMode = RoundingMode::ToEven;
+
+/// `(s(x), s'(x))` to 256 bits.
+fn exact(x: f64, cc: &mut Consts) -> (BigFloat, BigFloat) {
+    let e = BigFloat::from_f64(-x.abs(), P).exp(P, RM, cc);
+    let d = BigFloat::from_f64(1.0, P).add(&e, P, RM);
+    let s = if x >= 0.0 {
+        BigFloat::from_f64(1.0, P).div(&d, P, RM)
+    } else {
+        e.div(&d, P, RM)
+    };
+    let g = e.div(&d.mul(&d, P, RM), P, RM);
+    (s, g)
+}
+
+/// Error of `y` in f64 ulps of the exact value `r` (finite, non-zero), from the raw parts of `r`:
+/// value = 0.m * 2^exp, mantissa words least significant first.
+fn ulps(y: f64, r: &BigFloat) -> f64 {
+    let (m, _, _, exp, _) = r.as_raw_parts().expect("finite reference");
+    let exp = exp as i32;
+    // r in units of 2^(exp - 127), truncated to 127 bits.
+    let top = ((m[m.len() - 1] as u128) << 63) | ((m[m.len() - 2] as u128) >> 1);
+    let ulp_exp = (exp - 53).max(-1074) - (exp - 127);
+    let yv: i128 = if y == 0.0 {
+        0
+    } else {
+        let bits = y.to_bits();
+        let (mant, ey) = if (bits >> 52) & 0x7ff == 0 {
+            (bits & ((1 << 52) - 1), -1074)
+        } else {
+            (
+                (bits & ((1 << 52) - 1)) | (1 << 52),
+                ((bits >> 52) & 0x7ff) as i32 - 1075,
+            )
+        };
+        let shift = ey - (exp - 127);
+        if !(0..=74).contains(&shift) {
+            return f64::INFINITY;
+        }
+        (mant as i128) << shift
+    };
+    ((yv - top as i128) as f64).abs() / 2f64.powi(ulp_exp)
+}
+
+#[test]
+fn f64_kernels_within_bounds_against_256_bit_reference() {
+    let n = if cfg!(debug_assertions) {
+        2_000
+    } else {
+        40_000
+    };
+    let x = common::f64_sample(n);
+    let mut cc = Consts::new().unwrap();
+    let refs: Vec<(BigFloat, BigFloat)> = x.iter().map(|&v| exact(v, &mut cc)).collect();
+    for backend in Backend::available() {
+        let k = Kernels::new(backend).unwrap();
+        let (mut s, mut g) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+        k.sigmoid_and_grad_slice(&x, &mut s, &mut g);
+        let (mut ws, mut wg) = (Worst::default(), Worst::default());
+        for i in 0..x.len() {
+            let (rs, rg) = &refs[i];
+            if rs.is_zero() {
+                // Below 2^-1075^-ish the exact value is positive but rounds to 0.
+                assert!(s[i] == 0.0 || s[i] == 5e-324, "s({}) = {:e}", x[i], s[i]);
+            } else {
+                ws.see(ulps(s[i], rs), x[i]);
+            }
+            if !rg.is_zero() {
+                wg.see(ulps(g[i], rg), x[i]);
+            }
+        }
+        println!(
+            "exact f64 on {:>9}: {} inputs, sigmoid max {:.4} ulp (x = {:e}), sigmoid_grad max {:.4} ulp (x = {:e})",
+            backend.name(),
+            x.len(),
+            ws.ulps,
+            ws.at,
+            wg.ulps,
+            wg.at
+        );
+        assert!(ws.ulps <= SIGMOID_BOUND, "{backend:?} sigmoid {ws:?}");
+        assert!(wg.ulps <= GRAD_BOUND, "{backend:?} sigmoid_grad {wg:?}");
+    }
+}
+
+#[test]
+fn the_ulp_measure_itself() {
+    let mut cc = Consts::new().unwrap();
+    let third = BigFloat::from_f64(1.0, P).div(&BigFloat::from_f64(3.0, P), P, RM);
+    let y = 1.0f64 / 3.0;
+    // fl(1/3) is within half an ulp; the next float up is about 1.5 ulp away... or 0.5-ish.
+    let e0 = ulps(y, &third);
+    let e1 = ulps(f64::from_bits(y.to_bits() + 1), &third);
+    assert!(e0 < 0.5, "{e0}");
+    assert!((e0 + 1.0 - e1).abs() < 1e-9, "{e0} {e1}");
+    // Subnormal: 5e-324 against itself.
+    let tiny = BigFloat::from_f64(5e-324, P);
+    assert_eq!(ulps(5e-324, &tiny), 0.0);
+    assert!((ulps(1e-323, &tiny) - 1.0).abs() < 1e-12);
+    let _ = &mut cc;
+}

@@ -1,0 +1,124 @@
+//! The slice API: every length 0..=130 at every offset 0..16 elements, on every backend, equals
+//! the scalar function element by element and never writes outside its output; mismatched
+//! lengths panic naming both lengths.
+
+use sigtab::{Backend, Float, exact, exact::Kernels};
+
+const GUARD: u32 = 0xdead_beef;
+
+fn inputs<T: Float>(n: usize, f: impl Fn(f64) -> T) -> Vec<T> {
+    // A spread of values including tails, zeros and NaN.
+    let pattern = [
+        -800.0,
+        -100.0,
+        -20.5,
+        -3.25,
+        -0.5,
+        -0.0,
+        0.0,
+        0.25,
+        1.0,
+        7.5,
+        30.0,
+        90.0,
+        f64::NAN,
+        f64::INFINITY,
+    ];
+    (0..n)
+        .map(|i| f(pattern[i % pattern.len()] * (1.0 + i as f64 / 97.0)))
+        .collect()
+}
+
+fn sweep<T: Float + PartialEq>(conv: impl Fn(f64) -> T + Copy, guard: T) {
+    let same = |a: T, b: T| a == b || (a != a && b != b);
+    for backend in Backend::available() {
+        let k = Kernels::new(backend).unwrap();
+        for len in 0..=130 {
+            for off in 0..16 {
+                let x = inputs(len + off + 16, conv);
+                let x = &x[off..off + len];
+                // Output with guard elements on both sides.
+                let mut buf = vec![guard; len + 2 * 16];
+                let mut buf2 = vec![guard; len + 2 * 16];
+                k.sigmoid_slice(x, &mut buf[off..off + len]);
+                for (i, &xi) in x.iter().enumerate() {
+                    assert!(
+                        same(buf[off + i], k.sigmoid(xi)),
+                        "{backend:?} len {len} off {off} i {i}"
+                    );
+                }
+                k.sigmoid_grad_slice(x, &mut buf2[off..off + len]);
+                for (i, &xi) in x.iter().enumerate() {
+                    assert!(
+                        same(buf2[off + i], k.sigmoid_grad(xi)),
+                        "{backend:?} grad len {len} i {i}"
+                    );
+                }
+                let (mut y, mut dy) = (vec![guard; len + 32], vec![guard; len + 32]);
+                k.sigmoid_and_grad_slice(x, &mut y[off..off + len], &mut dy[off..off + len]);
+                for i in 0..len {
+                    assert!(same(y[off + i], buf[off + i]) && same(dy[off + i], buf2[off + i]));
+                }
+                let mut inplace = vec![guard; len + 32];
+                inplace[off..off + len].copy_from_slice(x);
+                k.sigmoid_in_place(&mut inplace[off..off + len]);
+                let mut ginplace = vec![guard; len + 32];
+                ginplace[off..off + len].copy_from_slice(x);
+                k.sigmoid_grad_in_place(&mut ginplace[off..off + len]);
+                for i in 0..len {
+                    assert!(
+                        same(inplace[off + i], buf[off + i])
+                            && same(ginplace[off + i], buf2[off + i])
+                    );
+                }
+                for v in [&buf, &buf2, &y, &dy, &inplace, &ginplace] {
+                    assert!(
+                        v[..off]
+                            .iter()
+                            .chain(&v[off + len..])
+                            .all(|&g| same(g, guard)),
+                        "wrote outside"
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn every_length_and_offset_f32() {
+    sweep(|v| v as f32, f32::from_bits(GUARD));
+}
+
+#[test]
+fn every_length_and_offset_f64() {
+    sweep(|v| v, f64::from_bits(GUARD as u64 | (GUARD as u64) << 32));
+}
+
+#[test]
+fn empty_slices_are_fine() {
+    exact::sigmoid_slice::<f32>(&[], &mut []);
+    exact::sigmoid_grad_slice::<f64>(&[], &mut []);
+    exact::sigmoid_and_grad_slice::<f64>(&[], &mut [], &mut []);
+    exact::sigmoid_in_place::<f32>(&mut []);
+}
+
+#[test]
+#[should_panic(expected = "sigmoid_slice: input has length 3 but output has length 2")]
+fn mismatched_lengths_panic_naming_both() {
+    exact::sigmoid_slice(&[0.0f32; 3], &mut [0.0; 2]);
+}
+
+#[test]
+#[should_panic(expected = "sigmoid_grad_slice: input has length 1 but output has length 4")]
+fn mismatched_grad_lengths_panic() {
+    exact::sigmoid_grad_slice(&[0.0f64; 1], &mut [0.0; 4]);
+}
+
+#[test]
+#[should_panic(
+    expected = "sigmoid_and_grad_slice (dy): input has length 2 but output has length 3"
+)]
+fn mismatched_fused_lengths_panic() {
+    exact::sigmoid_and_grad_slice(&[0.0f64; 2], &mut [0.0; 2], &mut [0.0; 3]);
+}
