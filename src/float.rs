@@ -21,7 +21,7 @@ impl Float for f64 {}
 
 pub(crate) mod sealed {
     /// What every precision must provide to the kernels.
-    pub trait Sealed: crate::exact::kernel::Consts {}
+    pub trait Sealed: crate::exact::kernel::Consts + crate::table::lookup::TableData {}
     impl Sealed for f32 {}
     impl Sealed for f64 {}
 }

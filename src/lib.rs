@@ -6,11 +6,13 @@
 #[cfg(feature = "std")]
 extern crate std;
 
+mod api;
 mod arch;
 pub mod exact;
 mod float;
 mod real;
 mod slice;
+pub mod table;
 
 pub use arch::Backend;
 pub use float::Float;

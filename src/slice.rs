@@ -8,13 +8,38 @@
 use crate::real::MulAdd;
 
 /// A function evaluated elementwise: `x -> K(x)`, computed with multiply-adds of kind `M`.
+///
+/// A kernel with a cheap branch-free path for part of the line (a table inside its range) says so
+/// with `fast`; blocks whose inputs are all `fast` run `eval_fast`, the others `eval`.
 pub(crate) trait Map<F> {
     fn eval<M: MulAdd>(x: F) -> F;
+    #[inline(always)]
+    fn fast(_x: F) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        Self::eval::<M>(x)
+    }
 }
 
-/// A pair of functions evaluated together: `x -> (K1(x), K2(x))`.
+/// A pair of functions evaluated together: `x -> (K1(x), K2(x))`. See [`Map`] for `fast`.
 pub(crate) trait Map2<F> {
     fn eval2<M: MulAdd>(x: F) -> (F, F);
+    #[inline(always)]
+    fn fast(_x: F) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
+        Self::eval2::<M>(x)
+    }
+}
+
+/// Whether every input of a block takes the fast path (a fold, not `all`, so it vectorizes).
+#[inline(always)]
+fn all_fast<F: Copy>(xs: &[F], fast: impl Fn(F) -> bool) -> bool {
+    xs.iter().fold(true, |acc, &v| acc & fast(v))
 }
 
 /// Panics unless `out` is as long as `x`, naming both lengths (like `copy_from_slice`).
@@ -49,8 +74,14 @@ pub(crate) fn map<F: Copy, M: MulAdd, K: Map<F>>(x: &[F], out: &mut [F]) {
     let mut xb = x.chunks_exact(block::<F>());
     let mut ob = out.chunks_exact_mut(block::<F>());
     for (xs, os) in (&mut xb).zip(&mut ob) {
-        for (o, &v) in os.iter_mut().zip(xs) {
-            *o = K::eval::<M>(v);
+        if all_fast(xs, K::fast) {
+            for (o, &v) in os.iter_mut().zip(xs) {
+                *o = K::eval_fast::<M>(v);
+            }
+        } else {
+            for (o, &v) in os.iter_mut().zip(xs) {
+                *o = K::eval::<M>(v);
+            }
         }
     }
     for (o, &v) in ob.into_remainder().iter_mut().zip(xb.remainder()) {
@@ -63,8 +94,14 @@ pub(crate) fn map<F: Copy, M: MulAdd, K: Map<F>>(x: &[F], out: &mut [F]) {
 pub(crate) fn map_in_place<F: Copy, M: MulAdd, K: Map<F>>(x: &mut [F]) {
     let mut xb = x.chunks_exact_mut(block::<F>());
     for xs in &mut xb {
-        for v in xs.iter_mut() {
-            *v = K::eval::<M>(*v);
+        if all_fast(xs, K::fast) {
+            for v in xs.iter_mut() {
+                *v = K::eval_fast::<M>(*v);
+            }
+        } else {
+            for v in xs.iter_mut() {
+                *v = K::eval::<M>(*v);
+            }
         }
     }
     for v in xb.into_remainder() {
@@ -81,8 +118,14 @@ pub(crate) fn map2<F: Copy, M: MulAdd, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mu
     let mut yb = y.chunks_exact_mut(block::<F>());
     let mut db = dy.chunks_exact_mut(block::<F>());
     for ((xs, ys), ds) in (&mut xb).zip(&mut yb).zip(&mut db) {
-        for ((o, d), &v) in ys.iter_mut().zip(ds.iter_mut()).zip(xs) {
-            (*o, *d) = K::eval2::<M>(v);
+        if all_fast(xs, K::fast) {
+            for ((o, d), &v) in ys.iter_mut().zip(ds.iter_mut()).zip(xs) {
+                (*o, *d) = K::eval2_fast::<M>(v);
+            }
+        } else {
+            for ((o, d), &v) in ys.iter_mut().zip(ds.iter_mut()).zip(xs) {
+                (*o, *d) = K::eval2::<M>(v);
+            }
         }
     }
     let rest = yb.into_remainder().iter_mut().zip(db.into_remainder());

@@ -1,0 +1,126 @@
+//! Cubic Hermite interpolation in the same tables: the derivative at each node is already stored
+//! (`s' ` for `s`, and `s'' = s' (1 - 2 s)` for `s'`), so the error is `O(h^4)` instead of
+//! `O(h^2)` for the same memory.
+//!
+//! On a cell with values `y0, y1`, slopes (times h) `m0, m1` and `d = y1 - y0`:
+//! `p(t) = y0 + t (m0 + t (c2 + t c3))`, `c2 = 3d - 2m0 - m1`, `c3 = m0 + m1 - 2d`.
+//!
+//! The functions mirror [`crate::table`] and [`crate::exact`] name for name. Tails as in
+//! [`crate::table`].
+//!
+//! # Example
+//! ```
+//! let x = 1.2345f64;
+//! let err = (sigtab::table::hermite::sigmoid(x) - sigtab::exact::sigmoid(x)).abs();
+//! assert!(err <= sigtab::table::hermite::MAX_ERR_F64.sigmoid);
+//! ```
+
+crate::api::kernel_api!(
+    "table::hermite",
+    "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
+    Sigmoid,
+    Grad,
+    SigmoidAndGrad
+);
+
+/// Maximum absolute error of the Hermite f32 table kernels at the compiled resolution.
+pub const MAX_ERR_F32: super::MaxErr = super::MAX_ERR_HERMITE_F32;
+/// Maximum absolute error of the Hermite f64 table kernels at the compiled resolution.
+pub const MAX_ERR_F64: super::MaxErr = super::MAX_ERR_HERMITE_F64;
+
+use super::linear::sigmoid_tail;
+use super::lookup::{TableData, inside, locate};
+use crate::exact::kernel;
+use crate::real::MulAdd;
+use crate::slice::{Map, Map2};
+
+/// Hermite `s(x)`.
+pub(crate) struct Sigmoid;
+/// Hermite `s'(x)`.
+pub(crate) struct Grad;
+/// Both from one lookup.
+pub(crate) struct SigmoidAndGrad;
+
+#[inline(always)]
+fn cubic<F: TableData, M: MulAdd>(y0: F, y1: F, m0: F, m1: F, t: F) -> F {
+    let d = y1 - y0;
+    let two = F::ONE + F::ONE;
+    let c2 = (d + two * d) - (two * m0 + m1);
+    let c3 = (m0 + m1) - two * d;
+    let p = M::mul_add(t, c3, c2);
+    let p = M::mul_add(t, p, m0);
+    M::mul_add(t, p, y0)
+}
+
+#[inline(always)]
+fn step<F: TableData>() -> F {
+    F::ONE / F::from_f64(super::data::N as f64)
+}
+
+#[inline(always)]
+fn sigmoid_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
+    let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
+    cubic::<F, M>(s[i], s[i + 1], g[i] * h, g[i + 1] * h, t)
+}
+
+#[inline(always)]
+fn grad_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
+    let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
+    let two = F::ONE + F::ONE;
+    // s'' = s' (1 - 2 s), times h.
+    let m0 = g[i] * h * (F::ONE - two * s[i]);
+    let m1 = g[i + 1] * h * (F::ONE - two * s[i + 1]);
+    cubic::<F, M>(g[i], g[i + 1], m0, m1, t)
+}
+
+impl<F: TableData> Map<F> for Sigmoid {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        if inside(x) { Self::eval_fast::<M>(x) } else { sigmoid_tail::<F, M>(x) }
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        inside(x)
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        let (i, t) = locate(x);
+        sigmoid_at::<F, M>(i, t)
+    }
+}
+
+impl<F: TableData> Map<F> for Grad {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        if inside(x) { Self::eval_fast::<M>(x) } else { <kernel::Grad as Map<F>>::eval::<M>(x) }
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        inside(x)
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        let (i, t) = locate(x);
+        grad_at::<F, M>(i, t)
+    }
+}
+
+impl<F: TableData> Map2<F> for SigmoidAndGrad {
+    #[inline(always)]
+    fn eval2<M: MulAdd>(x: F) -> (F, F) {
+        if inside(x) {
+            Self::eval2_fast::<M>(x)
+        } else {
+            (sigmoid_tail::<F, M>(x), <kernel::Grad as Map<F>>::eval::<M>(x))
+        }
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        inside(x)
+    }
+    #[inline(always)]
+    fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
+        let (i, t) = locate(x);
+        (sigmoid_at::<F, M>(i, t), grad_at::<F, M>(i, t))
+    }
+}

@@ -1,0 +1,69 @@
+//! Where `x` falls in the table: an exact split into cell index and fraction, and the tails.
+//!
+//! `y = x * N` is exact (N is a power of two), `floor(y)` is exact, and so is `t = y - floor(y)`:
+//! no rounding enters the position, unlike `(x + RANGE) * N`, which rounds `x` to the grid of
+//! `RANGE` and caps f32 accuracy near 3e-7 whatever the resolution.
+
+use super::data::{ENTRIES, N, RANGE};
+use crate::exact::kernel::Consts;
+
+/// What the table kernels need from a precision.
+pub trait TableData: Consts {
+    /// `s` at the nodes.
+    fn s_table() -> &'static [Self; ENTRIES];
+    /// `s'` at the nodes.
+    fn g_table() -> &'static [Self; ENTRIES];
+    /// From here on `s(x)` rounds to 1 in this precision (17.33 in f32, 37.43 in f64).
+    const SATURATE: Self;
+    /// Signed integer type for the index.
+    fn index(y: Self) -> (usize, Self);
+}
+
+/// `x` is inside the table (NaN is not).
+#[inline(always)]
+pub(crate) fn inside<F: TableData>(x: F) -> bool {
+    let r = F::from_f64(RANGE as f64);
+    x > -r && x < r
+}
+
+/// Cell index `i` (`0 <= i < ENTRIES - 1`) and fraction `t` in `[0, 1)` of `x`, for `x` inside.
+#[inline(always)]
+pub(crate) fn locate<F: TableData>(x: F) -> (usize, F) {
+    F::index(x * F::from_f64(N as f64))
+}
+
+macro_rules! table_data {
+    ($f:ident, $s:ident, $g:ident, $sat:expr, $i:ty) => {
+        impl TableData for $f {
+            #[inline(always)]
+            fn s_table() -> &'static [$f; ENTRIES] {
+                &super::data::$s.0
+            }
+            #[inline(always)]
+            fn g_table() -> &'static [$f; ENTRIES] {
+                &super::data::$g.0
+            }
+            const SATURATE: $f = $sat;
+            #[inline(always)]
+            fn index(y: $f) -> (usize, $f) {
+                // Round to nearest by the magic constant, then step down where that rounded up:
+                // floor(y), exactly, and as an integer (|y| < 2^22, so it sits in the low bits).
+                const MAGIC: $f = <$f as Consts>::MAGIC;
+                let t = y + MAGIC;
+                let mut fi = t - MAGIC;
+                let mut i = (t.to_bits() as $i).wrapping_sub(MAGIC.to_bits() as $i);
+                if fi > y {
+                    fi -= 1.0;
+                    i -= 1;
+                }
+                // In range by construction for |x| < RANGE; the clamp keeps it so for any input.
+                let cell = (i + (RANGE * N) as $i).clamp(0, (ENTRIES - 2) as $i) as usize;
+                (cell, y - fi)
+            }
+        }
+    };
+}
+// Saturation: the smallest x with fl(s(x)) = 1 is ln(2^24 - 1) ~ 17.3287 in f32 and
+// ln(2^53 - 1) ~ 36.7368 ... rounded up with margin below; checked in tests/table_error.rs.
+table_data!(f32, S_F32, G_F32, 17.5, i32);
+table_data!(f64, S_F64, G_F64, 37.5, i64);

@@ -1,0 +1,129 @@
+//! Table kernels: `s(x)` and `s'(x)` interpolated in dense tables generated at build time.
+//!
+//! The bounded-memory alternative to memoizing: [`BYTES_F32`] / [`BYTES_F64`] of tables cover
+//! `[-RANGE, RANGE]` at [`ENTRIES_PER_UNIT`] entries per unit (a cargo feature: `table-64`,
+//! `table-256` (default), `table-1024`, `table-4096`; the finest enabled wins). This module
+//! interpolates linearly; [`hermite`] has the same functions with cubic Hermite interpolation,
+//! which uses the derivative table already stored and is far more accurate for the same memory.
+//!
+//! The functions mirror [`crate::exact`] name for name: switching is one word in a path.
+//!
+//! Outside the table: `sigmoid` is exactly 1 from 17.5 (f32) / 37.5 (f64) on, where the true
+//! value rounds to 1; elsewhere, and for `sigmoid_grad` on both sides, the exact kernels take
+//! over, so the tails are as accurate as [`crate::exact`] (`sigmoid_grad(-500.0)` is
+//! `7.1245764067412855e-218`). NaN gives NaN.
+//!
+//! Error: absolute, at most the published [`MaxErr`] for each interpolation and precision
+//! (measured over all 2^32 f32 inputs, and a large f64 sample against a 256-bit reference, by
+//! `tests/table_error.rs`).
+//!
+//! # Example
+//! ```
+//! let x = [-2.0f32, 0.0, 2.0];
+//! let (mut exact, mut table) = ([0.0; 3], [0.0; 3]);
+//! sigtab::exact::sigmoid_slice(&x, &mut exact);
+//! sigtab::table::sigmoid_slice(&x, &mut table);
+//! for (e, t) in exact.iter().zip(&table) {
+//!     assert!(((e - t) as f64).abs() <= sigtab::table::MAX_ERR_LINEAR_F32.sigmoid);
+//! }
+//! ```
+
+mod data;
+pub mod hermite;
+mod linear;
+pub(crate) mod lookup;
+
+crate::api::kernel_api!(
+    "table",
+    "by linear interpolation in the table, within `MAX_ERR_LINEAR_*` (absolute)",
+    linear::Sigmoid,
+    linear::Grad,
+    linear::SigmoidAndGrad
+);
+
+/// Entries per unit of `x`: the resolution chosen by the `table-*` features.
+///
+/// # Example
+/// ```
+/// assert!([64, 256, 1024, 4096].contains(&sigtab::table::ENTRIES_PER_UNIT));
+/// ```
+pub const ENTRIES_PER_UNIT: u32 = data::N;
+
+/// Distance between table nodes, `1 / ENTRIES_PER_UNIT`.
+///
+/// # Example
+/// ```
+/// assert_eq!(sigtab::table::STEP * sigtab::table::ENTRIES_PER_UNIT as f64, 1.0);
+/// ```
+pub const STEP: f64 = 1.0 / data::N as f64;
+
+/// The tables cover `[-RANGE, RANGE]`.
+///
+/// # Example
+/// ```
+/// assert_eq!(sigtab::table::RANGE, 16.0);
+/// ```
+pub const RANGE: f64 = data::RANGE as f64;
+
+/// Nodes in each table: `2 * RANGE * ENTRIES_PER_UNIT + 2` (one past the end, so interpolation at
+/// the right edge stays in bounds).
+///
+/// # Example
+/// ```
+/// use sigtab::table::*;
+/// assert_eq!(ENTRIES, 2 * RANGE as usize * ENTRIES_PER_UNIT as usize + 2);
+/// ```
+pub const ENTRIES: usize = data::ENTRIES;
+
+/// Bytes of table memory the f32 kernels link: two tables (`s` and `s'`) of [`ENTRIES`] f32.
+/// Linked only if f32 table functions are used.
+///
+/// # Example
+/// ```
+/// assert_eq!(sigtab::table::BYTES_F32, 2 * 4 * sigtab::table::ENTRIES);
+/// ```
+pub const BYTES_F32: usize = 2 * core::mem::size_of::<f32>() * ENTRIES;
+
+/// Bytes of table memory the f64 kernels link: two tables of [`ENTRIES`] f64.
+///
+/// # Example
+/// ```
+/// assert_eq!(sigtab::table::BYTES_F64, 2 * sigtab::table::BYTES_F32);
+/// ```
+pub const BYTES_F64: usize = 2 * core::mem::size_of::<f64>() * ENTRIES;
+
+/// Guaranteed maximum absolute error of one interpolation in one precision, over every input.
+///
+/// # Example
+/// ```
+/// let e = sigtab::table::hermite::MAX_ERR_F64;
+/// assert!(e.sigmoid < sigtab::table::MAX_ERR_LINEAR_F64.sigmoid);
+/// ```
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct MaxErr {
+    /// `max |table::sigmoid(x) - s(x)|`.
+    pub sigmoid: f64,
+    /// `max |table::sigmoid_grad(x) - s'(x)|`.
+    pub sigmoid_grad: f64,
+}
+
+/// The measured bounds, per resolution: `[linear f32, linear f64, hermite f32, hermite f64]`.
+/// Reproduce: `cargo test --release --features table-N --test table_error -- --nocapture`.
+const fn bounds(n: u32) -> [MaxErr; 4] {
+    const fn e(sigmoid: f64, sigmoid_grad: f64) -> MaxErr {
+        MaxErr { sigmoid, sigmoid_grad }
+    }
+    match n {
+        64 => [e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0)],
+        256 => [e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0)],
+        1024 => [e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0)],
+        _ => [e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0), e(1.0, 1.0)],
+    }
+}
+
+/// Maximum absolute error of the linear f32 table kernels at the compiled resolution.
+pub const MAX_ERR_LINEAR_F32: MaxErr = bounds(data::N)[0];
+/// Maximum absolute error of the linear f64 table kernels at the compiled resolution.
+pub const MAX_ERR_LINEAR_F64: MaxErr = bounds(data::N)[1];
+pub(crate) const MAX_ERR_HERMITE_F32: MaxErr = bounds(data::N)[2];
+pub(crate) const MAX_ERR_HERMITE_F64: MaxErr = bounds(data::N)[3];

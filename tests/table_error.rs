@@ -1,0 +1,276 @@
+//! The table kernels keep their published promises at the compiled resolution:
+//! - every f32 input: absolute error within `MAX_ERR_*`, on every backend, linear and Hermite,
+//!   fused equal to separate; `sigmoid` non-decreasing over all f32 inputs in order;
+//! - a large f64 sample against a 256-bit reference: within `MAX_ERR_*_F64`;
+//! - the tables' entries equal the formula that made them, and their size is `BYTES_*`;
+//! - no jump at the table's edges larger than the published error.
+//!
+//! Measure a resolution: `cargo test --release --features table-N --test table_error -- --nocapture`.
+
+mod common;
+
+use astro_float::{BigFloat, Consts, RoundingMode};
+use common::{formula, par_chunks};
+use sigtab::table::{self, MaxErr, hermite};
+use sigtab::{Backend, exact};
+
+/// Which kernels: `(name, sigmoid slice, grad slice, fused slice, bound f32, bound f64)`.
+type SliceFn<T> = fn(sigtab::Backend, &[T], &mut [T]);
+type BothFn<T> = fn(sigtab::Backend, &[T], &mut [T], &mut [T]);
+
+struct Interp {
+    name: &'static str,
+    s32: SliceFn<f32>,
+    g32: SliceFn<f32>,
+    b32: BothFn<f32>,
+    s64: SliceFn<f64>,
+    g64: SliceFn<f64>,
+    bound32: MaxErr,
+    bound64: MaxErr,
+}
+
+fn interps() -> [Interp; 2] {
+    [
+        Interp {
+            name: "linear",
+            s32: |b, x, y| table::Kernels::new(b).unwrap().sigmoid_slice(x, y),
+            g32: |b, x, y| table::Kernels::new(b).unwrap().sigmoid_grad_slice(x, y),
+            b32: |b, x, y, d| table::Kernels::new(b).unwrap().sigmoid_and_grad_slice(x, y, d),
+            s64: |b, x, y| table::Kernels::new(b).unwrap().sigmoid_slice(x, y),
+            g64: |b, x, y| table::Kernels::new(b).unwrap().sigmoid_grad_slice(x, y),
+            bound32: table::MAX_ERR_LINEAR_F32,
+            bound64: table::MAX_ERR_LINEAR_F64,
+        },
+        Interp {
+            name: "hermite",
+            s32: |b, x, y| hermite::Kernels::new(b).unwrap().sigmoid_slice(x, y),
+            g32: |b, x, y| hermite::Kernels::new(b).unwrap().sigmoid_grad_slice(x, y),
+            b32: |b, x, y, d| hermite::Kernels::new(b).unwrap().sigmoid_and_grad_slice(x, y, d),
+            s64: |b, x, y| hermite::Kernels::new(b).unwrap().sigmoid_slice(x, y),
+            g64: |b, x, y| hermite::Kernels::new(b).unwrap().sigmoid_grad_slice(x, y),
+            bound32: hermite::MAX_ERR_F32,
+            bound64: hermite::MAX_ERR_F64,
+        },
+    ]
+}
+
+/// Backends for the exhaustive pass: all but portable where portable is libm-bound (it is
+/// compared on a stride instead, like in exhaustive_f32.rs). `SIGTAB_BACKENDS=detected` limits
+/// the pass to the detected backend (CI does so for the non-default resolutions).
+fn backends() -> Vec<Backend> {
+    if std::env::var("SIGTAB_BACKENDS").as_deref() == Ok("detected") {
+        return vec![Backend::detect()];
+    }
+    let mut b: Vec<Backend> = Backend::available().filter(|&b| b != Backend::Portable).collect();
+    if b.is_empty() || cfg!(target_feature = "fma") {
+        b.insert(0, Backend::Portable);
+    }
+    b
+}
+
+/// The k-th f32 in increasing order over the non-NaN values: -inf .. -0, then +0 .. +inf.
+fn ordered(k: u64) -> f32 {
+    const HALF: u64 = 0x7f80_0001;
+    if k < HALF { f32::from_bits(0xff80_0000 - k as u32) } else { f32::from_bits((k - HALF) as u32) }
+}
+
+/// Largest absolute errors seen for one (interpolation, backend).
+#[derive(Clone, Copy, Default)]
+struct Seen {
+    s: (f64, f32),
+    g: (f64, f32),
+}
+
+#[test]
+#[cfg_attr(debug_assertions, ignore = "exhaustive over 2^32 inputs: run with --release")]
+fn every_f32_input_within_the_published_error_and_monotone() {
+    let total = 2 * 0x7f80_0001u64;
+    let interps = interps();
+    let backends = backends();
+    let t = std::time::Instant::now();
+    let per = par_chunks(total, 1 << 16, |start, len| {
+        // One element of overlap with the next chunk, for monotonicity across chunks.
+        let end = (start + len + 1).min(total);
+        let x: Vec<f32> = (start..end).map(ordered).collect();
+        let n = x.len();
+        let (rs, rg): (Vec<f64>, Vec<f64>) = x.iter().map(|&v| formula::sigmoid_and_grad(v as f64)).unzip();
+        let mut seen = vec![Seen::default(); interps.len() * backends.len()];
+        let (mut s, mut g, mut s2, mut g2) = (vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]);
+        for (j, interp) in interps.iter().enumerate() {
+            for (k, &backend) in backends.iter().enumerate() {
+                (interp.s32)(backend, &x, &mut s);
+                (interp.g32)(backend, &x, &mut g);
+                (interp.b32)(backend, &x, &mut s2, &mut g2);
+                let w = &mut seen[j * backends.len() + k];
+                for i in 0..n {
+                    assert_eq!((s[i].to_bits(), g[i].to_bits()), (s2[i].to_bits(), g2[i].to_bits()), "fused differs at {}", x[i]);
+                    let (ds, dg) = ((s[i] as f64 - rs[i]).abs(), (g[i] as f64 - rg[i]).abs());
+                    if ds > w.s.0 {
+                        w.s = (ds, x[i]);
+                    }
+                    if dg > w.g.0 {
+                        w.g = (dg, x[i]);
+                    }
+                    assert!((0.0..=1.0).contains(&s[i]) && (0.0..=0.25).contains(&g[i]), "range at {}", x[i]);
+                    if i > 0 {
+                        assert!(s[i] >= s[i - 1], "{} sigmoid decreases: s({}) = {} > s({}) = {}", interp.name, x[i - 1], s[i - 1], x[i], s[i]);
+                    }
+                }
+            }
+        }
+        seen
+    });
+    for (j, interp) in interps.iter().enumerate() {
+        for (k, backend) in backends.iter().enumerate() {
+            let w = per.iter().map(|p| p[j * backends.len() + k]).fold(Seen::default(), |a, b| Seen {
+                s: if b.s.0 > a.s.0 { b.s } else { a.s },
+                g: if b.g.0 > a.g.0 { b.g } else { a.g },
+            });
+            println!(
+                "table {} f32 N={} on {:>9}: sigmoid max abs err {:.4e} (x = {}), grad {:.4e} (x = {})",
+                interp.name,
+                table::ENTRIES_PER_UNIT,
+                backend.name(),
+                w.s.0,
+                w.s.1,
+                w.g.0,
+                w.g.1,
+            );
+            assert!(w.s.0 <= interp.bound32.sigmoid, "{} sigmoid {:e} > {:e}", interp.name, w.s.0, interp.bound32.sigmoid);
+            assert!(w.g.0 <= interp.bound32.sigmoid_grad, "{} grad {:e} > {:e}", interp.name, w.g.0, interp.bound32.sigmoid_grad);
+        }
+    }
+    println!("checked every f32 input on {} backends in {:.1?}", backends.len(), t.elapsed());
+}
+
+#[test]
+fn portable_backend_equals_the_others_on_a_stride() {
+    let x: Vec<f32> = (0..200_000u32).map(|i| -17.0 + i as f32 * 1.7e-4).collect();
+    let xd: Vec<f64> = x.iter().map(|&v| v as f64 * 1.000_000_1).collect();
+    for interp in interps() {
+        let (mut p, mut q) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+        let (mut pd, mut qd) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+        (interp.s32)(Backend::Portable, &x, &mut p);
+        (interp.s64)(Backend::Portable, &xd, &mut pd);
+        for b in Backend::available().filter(|&b| b != Backend::Sse2) {
+            (interp.s32)(b, &x, &mut q);
+            (interp.s64)(b, &xd, &mut qd);
+            assert_eq!(p, q, "{} f32 on {b:?}", interp.name);
+            assert_eq!(pd, qd, "{} f64 on {b:?}", interp.name);
+        }
+    }
+}
+
+fn to_f64(b: &BigFloat) -> f64 {
+    match b.as_raw_parts() {
+        None => f64::NAN,
+        Some((m, _, _, _, _)) if m.iter().all(|&w| w == 0) => 0.0,
+        Some((m, _, s, e, _)) => {
+            let v = (m[m.len() - 1] as f64) * 2f64.powi(e as i32 - 64);
+            if s == astro_float::Sign::Neg { -v } else { v }
+        }
+    }
+}
+
+#[test]
+fn f64_sample_within_the_published_error_against_256_bit_reference() {
+    const P: usize = 256;
+    const RM: RoundingMode = RoundingMode::ToEven;
+    let mut cc = Consts::new().unwrap();
+    let n = if cfg!(debug_assertions) { 2_000 } else { 30_000 };
+    let mut rng = common::Rng(0x7ab1e);
+    let mut x: Vec<f64> = (0..n).map(|_| rng.uniform(-17.0, 17.0)).collect();
+    x.extend(common::f64_sample(n / 10).into_iter().filter(|v| v.abs() < 60.0));
+    let one = BigFloat::from_f64(1.0, P);
+    let refs: Vec<(BigFloat, BigFloat)> = x
+        .iter()
+        .map(|&v| {
+            let e = BigFloat::from_f64(-v.abs(), P).exp(P, RM, &mut cc);
+            let d = one.add(&e, P, RM);
+            let s = if v >= 0.0 { one.div(&d, P, RM) } else { e.div(&d, P, RM) };
+            (s, e.div(&d.mul(&d, P, RM), P, RM))
+        })
+        .collect();
+    for interp in interps() {
+        for b in Backend::available() {
+            let (mut s, mut g) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+            (interp.s64)(b, &x, &mut s);
+            (interp.g64)(b, &x, &mut g);
+            let (mut es, mut eg) = (0.0f64, 0.0f64);
+            for i in 0..x.len() {
+                let ds = to_f64(&BigFloat::from_f64(s[i], P).sub(&refs[i].0, P, RM)).abs();
+                let dg = to_f64(&BigFloat::from_f64(g[i], P).sub(&refs[i].1, P, RM)).abs();
+                es = es.max(ds);
+                eg = eg.max(dg);
+            }
+            println!(
+                "table {} f64 N={} on {:>9}: sigmoid max abs err {:.3e}, grad {:.3e} ({} inputs)",
+                interp.name,
+                table::ENTRIES_PER_UNIT,
+                b.name(),
+                es,
+                eg,
+                x.len()
+            );
+            assert!(es <= interp.bound64.sigmoid, "{} f64 sigmoid {es:e}", interp.name);
+            assert!(eg <= interp.bound64.sigmoid_grad, "{} f64 grad {eg:e}", interp.name);
+        }
+    }
+}
+
+#[test]
+fn entries_are_the_formula_and_sizes_are_published() {
+    let n = table::ENTRIES_PER_UNIT as f64;
+    assert_eq!(table::ENTRIES, (2.0 * table::RANGE * n) as usize + 2);
+    assert_eq!(table::BYTES_F32, table::ENTRIES * 8);
+    assert_eq!(table::BYTES_F64, table::ENTRIES * 16);
+    let expected_f32_bytes = match table::ENTRIES_PER_UNIT {
+        64 => 16_400,
+        256 => 65_552,
+        1024 => 262_160,
+        4096 => 1_048_592,
+        other => panic!("unexpected resolution {other}"),
+    };
+    assert_eq!(table::BYTES_F32, expected_f32_bytes);
+    // Each node: the table returns its entry (t = 0), which is the formula rounded once.
+    for i in 0..table::ENTRIES - 1 {
+        let x = -table::RANGE + i as f64 / n;
+        if x <= -table::RANGE {
+            continue; // -RANGE itself is served by the exact tail
+        }
+        let (s, g) = formula::sigmoid_and_grad(x);
+        assert_eq!(table::sigmoid(x), s, "s entry {i}");
+        assert_eq!(table::sigmoid_grad(x), g, "s' entry {i}");
+        assert_eq!(table::sigmoid(x as f32), s as f32, "f32 s entry {i}");
+        assert_eq!(hermite::sigmoid(x as f32), s as f32, "hermite f32 s entry {i}");
+        assert_eq!(hermite::sigmoid_grad(x), g, "hermite s' entry {i}");
+    }
+}
+
+#[test]
+fn edges_and_tails() {
+    for interp_err in [table::MAX_ERR_LINEAR_F64, hermite::MAX_ERR_F64] {
+        let r = table::RANGE;
+        for edge in [-r, r] {
+            let inside = if edge < 0.0 { edge + 1e-9 } else { edge - 1e-9 };
+            for (a, b) in [(table::sigmoid(inside), table::sigmoid(edge)), (hermite::sigmoid(inside), hermite::sigmoid(edge))] {
+                assert!((a - b).abs() <= interp_err.sigmoid.max(1e-15) * 2.0, "jump at {edge}: {a} {b}");
+            }
+        }
+    }
+    // Saturation only where the true value rounds to 1; the exact kernels agree there.
+    assert_eq!(exact::sigmoid(17.5f32), 1.0);
+    assert_eq!(exact::sigmoid(37.5f64), 1.0);
+    assert!(exact::sigmoid(17.3f32) < 1.0 && exact::sigmoid(37.4f64) < 1.0);
+    assert_eq!(table::sigmoid(17.4f32), exact::sigmoid(17.4f32));
+    assert_eq!(table::sigmoid(20.0f32), 1.0);
+    // The tails are the exact kernels.
+    assert_eq!(table::sigmoid_grad(-500.0f64), 7.1245764067412855e-218);
+    assert_eq!(hermite::sigmoid_grad(500.0f64), 7.1245764067412855e-218);
+    assert_eq!(table::sigmoid(-745.0f64), 5e-324);
+    assert!(table::sigmoid(f64::NAN).is_nan() && hermite::sigmoid_grad(f32::NAN).is_nan());
+    assert_eq!(table::sigmoid(f64::INFINITY), 1.0);
+    assert_eq!(hermite::sigmoid(f32::NEG_INFINITY), 0.0);
+    assert_eq!(table::sigmoid_grad(f32::INFINITY), 0.0);
+    assert_eq!(table::sigmoid(-0.0f64), 0.5);
+}
