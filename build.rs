@@ -30,9 +30,15 @@ fn main() {
     let out = env::var("OUT_DIR").unwrap();
     let out = Path::new(&out);
 
-    let xs: Vec<f64> = (0..entries).map(|i| -(RANGE as f64) + i as f64 / n as f64).collect();
+    let xs: Vec<f64> = (0..entries)
+        .map(|i| -(RANGE as f64) + i as f64 / n as f64)
+        .collect();
     let (s, g): (Vec<f64>, Vec<f64>) = xs.iter().map(|&x| formula::sigmoid_and_grad(x)).unzip();
-    let f32_bytes = |v: &[f64]| v.iter().flat_map(|&y| (y as f32).to_le_bytes()).collect::<Vec<u8>>();
+    let f32_bytes = |v: &[f64]| {
+        v.iter()
+            .flat_map(|&y| (y as f32).to_le_bytes())
+            .collect::<Vec<u8>>()
+    };
     let f64_bytes = |v: &[f64]| v.iter().flat_map(|&y| y.to_le_bytes()).collect::<Vec<u8>>();
     fs::write(out.join("s_f32.bin"), f32_bytes(&s)).unwrap();
     fs::write(out.join("g_f32.bin"), f32_bytes(&g)).unwrap();

@@ -1,119 +1,625 @@
-//! What sigtab does on this machine: values at a few points (the tails included), and the speed of
-//! the slice kernels against a naive `1 / (1 + exp(-x))` loop and the memory floor, measured now.
+//! sigtab's report: every kernel side by side on this machine, accuracy and speed.
 //!
-//! `cargo run --release --example report`
+//! `cargo run --release --example report` (under a minute). Prints the CPU features and backend,
+//! then for f32 and f64 one row per contender: ns per element at n = 1001, 65536 and 16M, the
+//! largest error measured now (ulps for exact kernels, absolute and relative for approximations),
+//! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; and a
+//! verdict computed from these numbers.
 
-use sigtab::{Backend, exact, exact::Kernels};
+use astro_float::{BigFloat, Consts, RoundingMode};
+use sigtab::{Backend, exact, table};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Instant;
 
-/// Best-of-`reps` nanoseconds per element of `f`.
-fn ns_per_elem(n: usize, mut f: impl FnMut()) -> f64 {
+#[path = "../src/formula.rs"]
+mod formula;
+
+const SIZES: [usize; 3] = [1001, 65_536, 16 << 20];
+
+/// Best nanoseconds per element of `f` over a few repetitions (fewer for big n). A call that
+/// takes over 0.3 s (memoizing 16M distinct inputs) is measured once.
+fn time(n: usize, mut f: impl FnMut()) -> f64 {
+    let t = Instant::now();
     f();
-    let reps = (50_000_000 / n).clamp(3, 2000);
+    let first = t.elapsed().as_nanos() as f64 / n as f64;
+    if first * n as f64 > 3e8 {
+        return first;
+    }
+    let reps = if n > 1_000_000 { 3 } else { 7 };
+    let inner = (2_000_000 / n).max(1);
     let mut best = f64::INFINITY;
-    for _ in 0..5 {
+    for _ in 0..reps {
         let t = Instant::now();
-        for _ in 0..reps / 5 + 1 {
+        for _ in 0..inner {
             f();
         }
-        best = best.min(t.elapsed().as_nanos() as f64 / ((reps / 5 + 1) * n) as f64);
+        best = best.min(t.elapsed().as_nanos() as f64 / (inner * n) as f64);
     }
     best
 }
 
+/// A spread over [-20, 20) (low-discrepancy, deterministic), as f64.
+fn spread(n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|i| ((i as f64 * 0.618_033_988_749_895) % 1.0) * 40.0 - 20.0)
+        .collect()
+}
+
+/// Inputs with only `k` distinct values (the case where memoization could pay).
+fn few_distinct(n: usize, k: usize) -> Vec<f64> {
+    let values = spread(k);
+    (0..n).map(|i| values[(i * 7919) % k]).collect()
+}
+
+/// The memoization contenders: a HashMap keyed by the input's bits, and a direct-mapped cache
+/// of 4096 slots; both fill misses with the exact fused kernel.
+struct HashMemo<T>(HashMap<u64, (T, T)>);
+struct DirectMapped<T> {
+    keys: Vec<u64>,
+    vals: Vec<(T, T)>,
+}
+const DM_SLOTS: usize = 4096;
+
+trait Prec: sigtab::Float + Into<f64> + 'static {
+    fn from(v: f64) -> Self;
+    fn bits(self) -> u64;
+    fn exp_neg(self) -> Self;
+    fn name() -> &'static str;
+    const UNIT: Self;
+    const EPS: f64;
+}
+impl Prec for f32 {
+    fn from(v: f64) -> Self {
+        v as f32
+    }
+    fn bits(self) -> u64 {
+        self.to_bits() as u64
+    }
+    fn exp_neg(self) -> Self {
+        (-self).exp()
+    }
+    fn name() -> &'static str {
+        "f32"
+    }
+    const UNIT: f32 = 1.0;
+    const EPS: f64 = f32::EPSILON as f64;
+}
+impl Prec for f64 {
+    fn from(v: f64) -> Self {
+        v
+    }
+    fn bits(self) -> u64 {
+        self.to_bits()
+    }
+    fn exp_neg(self) -> Self {
+        (-self).exp()
+    }
+    fn name() -> &'static str {
+        "f64"
+    }
+    const UNIT: f64 = 1.0;
+    const EPS: f64 = f64::EPSILON;
+}
+
+impl<T: Prec> HashMemo<T> {
+    fn get(&mut self, x: T) -> (T, T) {
+        *self
+            .0
+            .entry(x.bits())
+            .or_insert_with(|| exact::sigmoid_and_grad(x))
+    }
+}
+impl<T: Prec> DirectMapped<T> {
+    fn new() -> Self {
+        DirectMapped {
+            keys: vec![u64::MAX; DM_SLOTS],
+            vals: vec![(T::default(), T::default()); DM_SLOTS],
+        }
+    }
+    fn get(&mut self, x: T) -> (T, T) {
+        let b = x.bits();
+        let slot = (b.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize % DM_SLOTS;
+        if self.keys[slot] != b {
+            self.keys[slot] = b;
+            self.vals[slot] = exact::sigmoid_and_grad(x);
+        }
+        self.vals[slot]
+    }
+}
+
+/// fastText's table: 513 entries of s over [-8, 8], nearest entry, 0 and 1 outside.
+struct Nearest<T>(Vec<T>);
+impl<T: Prec> Nearest<T> {
+    fn new() -> Self {
+        Nearest(
+            (0..513)
+                .map(|i| T::from(formula::sigmoid(-8.0 + 16.0 * i as f64 / 512.0)))
+                .collect(),
+        )
+    }
+    #[inline]
+    fn eval(&self, x: T) -> T {
+        let v: f64 = x.into();
+        if v < -8.0 {
+            T::default()
+        } else if v > 8.0 {
+            T::UNIT
+        } else {
+            self.0[((v + 8.0) * 32.0) as usize]
+        }
+    }
+}
+
+/// A contender: fills `y` (and `dy` where it computes both) from `x`.
+type Kernel<'a, T> = dyn FnMut(&[T], &mut [T], &mut [T]) + 'a;
+
+/// What a row reports about accuracy.
+enum Err {
+    Ulps(f64),
+    Abs { abs: f64, rel: f64 },
+    Same,
+    None,
+}
+
+struct Row {
+    name: String,
+    ns: [f64; 3],
+    err: Err,
+    memory: String,
+}
+
+/// Largest errors of `f` against the reference on a sample of the line (tails included). For
+/// f32 the f64 formula is the reference (its error is far below an f32 ulp); for f64 the 256-bit
+/// values, as hi + lo.
+fn measure<T: Prec>(f: &dyn Fn(&[T], &mut [T]), grad: bool, ulps: bool, refs: &Refs) -> Err {
+    let is_f32 = T::EPS > 1e-10;
+    let x: Vec<T> = refs.x.iter().map(|&v| T::from(v)).collect();
+    let mut y = vec![T::default(); x.len()];
+    f(&x, &mut y);
+    let (mut worst_ulps, mut worst_abs, mut worst_rel) = (0.0f64, 0.0f64, 0.0f64);
+    for i in 0..x.len() {
+        let (hi, lo) = if is_f32 {
+            let (s, g) = formula::sigmoid_and_grad(x[i].into());
+            (if grad { g } else { s }, 0.0)
+        } else if grad {
+            (refs.g[i], refs.g_lo[i])
+        } else {
+            (refs.s[i], refs.s_lo[i])
+        };
+        let yi: f64 = y[i].into();
+        let d = ((yi - hi) - lo).abs();
+        if hi == 0.0 {
+            continue;
+        }
+        worst_abs = worst_abs.max(d);
+        // Relative error where the true value is a normal number of T (below, all underflow).
+        if hi >= if is_f32 { f32::MIN_POSITIVE as f64 } else { f64::MIN_POSITIVE } {
+            worst_rel = worst_rel.max(d / hi);
+        }
+        worst_ulps = worst_ulps.max(d / ulp_of::<T>(hi));
+    }
+    if ulps {
+        Err::Ulps(worst_ulps)
+    } else {
+        Err::Abs {
+            abs: worst_abs,
+            rel: worst_rel,
+        }
+    }
+}
+
+fn ulp_of<T: Prec>(r: f64) -> f64 {
+    let (mant, min_exp) = if T::EPS > 1e-10 {
+        (23, -149)
+    } else {
+        (52, -1074)
+    };
+    let e = ((r.abs().to_bits() >> 52) as i32) - 1023;
+    2f64.powi((e - mant).max(min_exp))
+}
+
+/// The reference sample: x, and s, s' as double-double (hi + lo) from a 256-bit computation.
+struct Refs {
+    x: Vec<f64>,
+    s: Vec<f64>,
+    s_lo: Vec<f64>,
+    g: Vec<f64>,
+    g_lo: Vec<f64>,
+}
+
+fn refs() -> Refs {
+    const P: usize = 256;
+    let rm = RoundingMode::ToEven;
+    let mut cc = Consts::new().unwrap();
+    let mut x: Vec<f64> = spread(12_000).iter().map(|v| v * 2.0).collect(); // [-40, 40)
+    x.extend((0..3000).map(|i| -745.0 + i as f64 * 0.0123)); // the subnormal tail
+    x.extend((0..3000).map(|i| -100.0 + i as f64 * 0.0311));
+    x.extend((0..2000).map(|i| 36.0 + i as f64 * 0.001)); // f64 saturation
+    let one = BigFloat::from_f64(1.0, P);
+    let split = |b: &BigFloat| -> (f64, f64) {
+        // hi = b rounded to f64 via its leading word; lo = the rest.
+        let Some((m, _, _, e, _)) = b.as_raw_parts() else {
+            return (0.0, 0.0);
+        };
+        if m.iter().all(|&w| w == 0) {
+            return (0.0, 0.0);
+        }
+        let hi = ((m[m.len() - 1] >> 11) as f64) * 2f64.powi(e - 53);
+        let rest = b.sub(&BigFloat::from_f64(hi, P), P, rm);
+        let lo = match rest.as_raw_parts() {
+            Some((m, _, s, e, _)) if m.iter().any(|&w| w != 0) => {
+                let v = (m[m.len() - 1] as f64) * 2f64.powi(e - 64);
+                if s == astro_float::Sign::Neg { -v } else { v }
+            }
+            _ => 0.0,
+        };
+        (hi, lo)
+    };
+    let mut r = Refs {
+        x: Vec::new(),
+        s: Vec::new(),
+        s_lo: Vec::new(),
+        g: Vec::new(),
+        g_lo: Vec::new(),
+    };
+    for v in x {
+        let e = BigFloat::from_f64(-v.abs(), P).exp(P, rm, &mut cc);
+        let d = one.add(&e, P, rm);
+        let s = if v >= 0.0 {
+            one.div(&d, P, rm)
+        } else {
+            e.div(&d, P, rm)
+        };
+        let g = e.div(&d.mul(&d, P, rm), P, rm);
+        let ((sh, sl), (gh, gl)) = (split(&s), split(&g));
+        r.x.push(v);
+        r.s.push(sh);
+        r.s_lo.push(sl);
+        r.g.push(gh);
+        r.g_lo.push(gl);
+    }
+    r
+}
+
+fn kib(bytes: usize) -> String {
+    if bytes >= 1 << 20 {
+        format!("{:.1} MiB", bytes as f64 / (1 << 20) as f64)
+    } else {
+        format!("{} KiB", bytes / 1024)
+    }
+}
+
+fn rows<T: Prec>(refs: &Refs) -> Vec<Row> {
+    let inputs: Vec<Vec<T>> = SIZES
+        .iter()
+        .map(|&n| spread(n).into_iter().map(T::from).collect())
+        .collect();
+    let few: Vec<Vec<T>> = SIZES
+        .iter()
+        .map(|&n| few_distinct(n, 1000).into_iter().map(T::from).collect())
+        .collect();
+    let mut out = Vec::new();
+    let mut run = |name: &str,
+                   err: Err,
+                   memory: String,
+                   data: &[Vec<T>],
+                   f: &mut Kernel<'_, T>| {
+        let mut ns = [0.0; 3];
+        for (j, x) in data.iter().enumerate() {
+            let (mut y, mut dy) = (vec![T::default(); x.len()], vec![T::default(); x.len()]);
+            ns[j] = time(x.len(), || f(black_box(x), &mut y, &mut dy));
+        }
+        out.push(Row {
+            name: name.to_string(),
+            ns,
+            err,
+            memory,
+        });
+    };
+    let t_bytes = if T::EPS > 1e-10 {
+        table::BYTES_F32
+    } else {
+        table::BYTES_F64
+    };
+    let k = exact::Kernels::detect();
+    run(
+        "floor: out = 2*x",
+        Err::None,
+        "0".into(),
+        &inputs,
+        &mut |x, y, _| {
+            for (o, &v) in y.iter_mut().zip(x) {
+                *o = v + v;
+            }
+        },
+    );
+    let naive = |x: &[T], y: &mut [T]| {
+        for (o, &v) in y.iter_mut().zip(x) {
+            *o = T::UNIT / (T::UNIT + v.exp_neg());
+        }
+    };
+    let naive_grad = |x: &[T], y: &mut [T]| {
+        for (o, &v) in y.iter_mut().zip(x) {
+            let e = v.exp_neg();
+            *o = e / ((T::UNIT + e) * (T::UNIT + e));
+        }
+    };
+    run(
+        "naive 1/(1+exp(-x))",
+        measure::<T>(&naive, false, true, refs),
+        "0".into(),
+        &inputs,
+        &mut |x, y, _| naive(x, y),
+    );
+    let ng = measure::<T>(&naive_grad, true, true, refs);
+    run(
+        "naive e/(1+e)^2",
+        ng,
+        "0".into(),
+        &inputs,
+        &mut |x, y, _| naive_grad(x, y),
+    );
+    let es = measure::<T>(&|x, y| k.sigmoid_slice(x, y), false, true, refs);
+    run("exact sigmoid", es, "0".into(), &inputs, &mut |x, y, _| {
+        k.sigmoid_slice(x, y)
+    });
+    let eg = measure::<T>(&|x, y| k.sigmoid_grad_slice(x, y), true, true, refs);
+    run("exact grad", eg, "0".into(), &inputs, &mut |x, y, _| {
+        k.sigmoid_grad_slice(x, y)
+    });
+    run(
+        "exact sigmoid+grad",
+        Err::Same,
+        "0".into(),
+        &inputs,
+        &mut |x, y, d| k.sigmoid_and_grad_slice(x, y, d),
+    );
+    let lin = table::Kernels::detect();
+    let her = table::hermite::Kernels::detect();
+    let n = table::ENTRIES_PER_UNIT;
+    run(
+        &format!("table linear sigmoid /{n}"),
+        measure::<T>(&|x, y| lin.sigmoid_slice(x, y), false, false, refs),
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, _| lin.sigmoid_slice(x, y),
+    );
+    run(
+        &format!("table linear grad /{n}"),
+        measure::<T>(&|x, y| lin.sigmoid_grad_slice(x, y), true, false, refs),
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, _| lin.sigmoid_grad_slice(x, y),
+    );
+    run(
+        &format!("table linear s+grad /{n}"),
+        Err::Same,
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, d| lin.sigmoid_and_grad_slice(x, y, d),
+    );
+    run(
+        &format!("table hermite sigmoid /{n}"),
+        measure::<T>(&|x, y| her.sigmoid_slice(x, y), false, false, refs),
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, _| her.sigmoid_slice(x, y),
+    );
+    run(
+        &format!("table hermite grad /{n}"),
+        measure::<T>(&|x, y| her.sigmoid_grad_slice(x, y), true, false, refs),
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, _| her.sigmoid_grad_slice(x, y),
+    );
+    run(
+        &format!("table hermite s+grad /{n}"),
+        Err::Same,
+        kib(t_bytes),
+        &inputs,
+        &mut |x, y, d| her.sigmoid_and_grad_slice(x, y, d),
+    );
+    let near = Nearest::<T>::new();
+    let near_err = measure::<T>(
+        &|x, y| y.iter_mut().zip(x).for_each(|(o, &v)| *o = near.eval(v)),
+        false,
+        false,
+        refs,
+    );
+    run(
+        "fastText nearest (513, ±8)",
+        near_err,
+        format!("{} B", 513 * std::mem::size_of::<T>()),
+        &inputs,
+        &mut |x, y, _| {
+            for (o, &v) in y.iter_mut().zip(x) {
+                *o = near.eval(v);
+            }
+        },
+    );
+    // Memoization: each run starts with an empty cache, as a program would.
+    let entry = std::mem::size_of::<(u64, (T, T))>();
+    let mut memo_sizes = Vec::new();
+    for (label, data) in [("all distinct", &inputs), ("1000 distinct", &few)] {
+        let mut largest = 0usize;
+        run(
+            &format!("memo HashMap, {label}"),
+            Err::Same,
+            String::new(),
+            data,
+            &mut |x, y, d| {
+                let mut memo = HashMemo::<T>(HashMap::new());
+                for ((o, p), &v) in y.iter_mut().zip(d.iter_mut()).zip(x) {
+                    (*o, *p) = memo.get(v);
+                }
+                largest = largest.max(memo.0.capacity());
+            },
+        );
+        memo_sizes.push(kib(largest * (entry + 1)));
+        run(
+            &format!("memo direct-mapped 4096, {label}"),
+            Err::Same,
+            kib(DM_SLOTS * entry),
+            data,
+            &mut |x, y, d| {
+                let mut memo = DirectMapped::<T>::new();
+                for ((o, p), &v) in y.iter_mut().zip(d.iter_mut()).zip(x) {
+                    (*o, *p) = memo.get(v);
+                }
+            },
+        );
+    }
+    // The HashMap rows' memory: the largest table each grew to (capacity x (entry + control byte)).
+    for (row, size) in out
+        .iter_mut()
+        .filter(|r| r.name.starts_with("memo HashMap"))
+        .zip(memo_sizes)
+    {
+        row.memory = size;
+    }
+    out
+}
+
+fn print_rows<T: Prec>(rows: &[Row]) {
+    println!(
+        "\n{} (ns per element, one thread; error measured now against a 256-bit reference)",
+        T::name()
+    );
+    println!(
+        "{:<36} {:>9} {:>9} {:>9}   {:<28} {:>10}",
+        "kernel", "n=1001", "n=65536", "n=16M", "max error", "memory"
+    );
+    for r in rows {
+        let err = match r.err {
+            Err::Ulps(u) => format!("{u:.3} ulp"),
+            Err::Abs { abs, rel } => format!("{abs:.2e} abs, {rel:.1e} rel"),
+            Err::Same => "as the kernel it uses".into(),
+            Err::None => "-".into(),
+        };
+        println!(
+            "{:<36} {:>9.3} {:>9.3} {:>9.3}   {:<28} {:>10}",
+            r.name, r.ns[0], r.ns[1], r.ns[2], err, r.memory
+        );
+    }
+}
+
+fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
+    rows.iter().find(|r| r.name.starts_with(name)).expect(name)
+}
+
 fn main() {
     if cfg!(debug_assertions) {
-        eprintln!("note: a debug build; run with --release for meaningful timings");
-    }
-    println!("sigtab: the logistic sigmoid s(x) and its derivative s'(x), exact to 1 ulp\n");
-    println!("values (f64):");
-    println!(
-        "{:>8}  {:>24}  {:>24}  {:>24}",
-        "x", "exact::sigmoid", "exact::sigmoid_grad", "naive e/(1+e)^2"
-    );
-    for x in [
-        -745.0f64, -720.0, -500.0, -40.0, -1.0, 0.0, 1.0, 40.0, 500.0,
-    ] {
-        let e = (-x).exp();
-        let naive_grad = e / ((1.0 + e) * (1.0 + e));
-        println!(
-            "{x:>8}  {:>24e}  {:>24e}  {:>24e}",
-            exact::sigmoid(x),
-            exact::sigmoid_grad(x),
-            naive_grad
+        eprintln!(
+            "warning: debug build; run `cargo run --release --example report` for real numbers"
         );
     }
-    let backends: Vec<&str> = Backend::available().map(|b| b.name()).collect();
+    let t0 = Instant::now();
+    println!("sigtab report: the logistic sigmoid and its gradient on this machine");
+    let mut feats = Vec::new();
+    #[cfg(target_arch = "x86_64")]
+    for (name, on) in [
+        ("sse2", is_x86_feature_detected!("sse2")),
+        ("avx", is_x86_feature_detected!("avx")),
+        ("avx2", is_x86_feature_detected!("avx2")),
+        ("fma", is_x86_feature_detected!("fma")),
+        ("avx512f", is_x86_feature_detected!("avx512f")),
+    ] {
+        if on {
+            feats.push(name);
+        }
+    }
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     println!(
-        "\nbackends on this CPU: {}; detected: {}",
-        backends.join(", "),
+        "CPU features: {}; {} cores",
+        if feats.is_empty() {
+            "baseline".into()
+        } else {
+            feats.join(" ")
+        },
+        cores
+    );
+    let avail: Vec<_> = Backend::available().map(|b| b.name()).collect();
+    println!(
+        "backends: {}; the dispatcher chose: {}",
+        avail.join(", "),
         Backend::detect().name()
     );
-
-    let n = 65_536;
-    println!("\nspeed at n = {n}, ns per element (best of 5), one thread:");
     println!(
-        "{:<28} {:>8} {:>8}   {:>8} {:>8}",
-        "kernel", "f32", "x naive", "f64", "x naive"
+        "table resolution: {} entries per unit over [-{}, {}] ({} for f32, {} for f64)",
+        table::ENTRIES_PER_UNIT,
+        table::RANGE,
+        table::RANGE,
+        kib(table::BYTES_F32),
+        kib(table::BYTES_F64)
     );
-    let x64: Vec<f64> = (0..n)
-        .map(|i| ((i as f64 * 0.618_033_988_749_895) % 1.0) * 40.0 - 20.0)
-        .collect();
-    let x32: Vec<f32> = x64.iter().map(|&v| v as f32).collect();
-    let (mut y32, mut d32) = (vec![0f32; n], vec![0f32; n]);
-    let (mut y64, mut d64) = (vec![0f64; n], vec![0f64; n]);
-    let naive32 = ns_per_elem(n, || {
-        for (o, &v) in y32.iter_mut().zip(black_box(&x32)) {
-            *o = 1.0 / (1.0 + (-v).exp());
+
+    let refs = refs();
+    let r32 = rows::<f32>(&refs);
+    print_rows::<f32>(&r32);
+    let r64 = rows::<f64>(&refs);
+    print_rows::<f64>(&r64);
+
+    // Projection: 10^12 sigmoid+gradient evaluations at the original question's size (n = 1001).
+    println!("\nprojected time for 10^12 sigmoid+gradient evaluations (n = 1001 batches):");
+    for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
+        for name in [
+            "exact sigmoid+grad",
+            "table linear s+grad",
+            "table hermite s+grad",
+            "naive",
+        ] {
+            let r = find(rows, name);
+            let ns = if name == "naive" {
+                find(rows, "naive 1/(1+exp(-x))").ns[0] + find(rows, "naive e/(1+e)^2").ns[0]
+            } else {
+                r.ns[0]
+            };
+            let hours = ns * 1e12 / 1e9 / 3600.0;
+            let label = if name == "naive" {
+                "naive sigmoid, then naive grad"
+            } else {
+                &r.name
+            };
+            println!(
+                "  {prec} {label:<34} {hours:>7.2} h on one core, {:>7.2} h on {cores} cores (if it scales perfectly)",
+                hours / cores as f64
+            );
         }
-        black_box(&mut y32);
-    });
-    let naive64 = ns_per_elem(n, || {
-        for (o, &v) in y64.iter_mut().zip(black_box(&x64)) {
-            *o = 1.0 / (1.0 + (-v).exp());
-        }
-        black_box(&mut y64);
-    });
-    let row = |name: &str, a: f64, b: f64| {
+    }
+
+    // The verdict, from the numbers above.
+    println!("\nverdict:");
+    for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
+        let exact = find(rows, "exact sigmoid+grad").ns;
+        let lin = find(rows, "table linear s+grad").ns;
+        let her = find(rows, "table hermite s+grad").ns;
+        let hash = find(rows, "memo HashMap, 1000 distinct").ns;
+        let hash_all = find(rows, "memo HashMap, all distinct").ns;
+        let dm = find(rows, "memo direct-mapped 4096, 1000 distinct").ns;
+        let best_table = if lin[1] < her[1] {
+            ("linear", lin)
+        } else {
+            ("Hermite", her)
+        };
+        let pick = if best_table.1[1] < exact[1] * 0.9 {
+            format!(
+                "the {} table ({:.2} vs {:.2} ns/element at n = 65536) if its absolute error is acceptable, else the exact kernel",
+                best_table.0, best_table.1[1], exact[1]
+            )
+        } else {
+            format!(
+                "the exact kernel: {:.2} ns/element for both values at n = 65536, within 1 ulp, against {:.2} for the best table",
+                exact[1], best_table.1[1]
+            )
+        };
+        println!("  {prec}: use {pick}.");
         println!(
-            "{name:<28} {a:>8.3} {:>7.1}x   {b:>8.3} {:>7.1}x",
-            naive32 / a,
-            naive64 / b
-        );
-    };
-    row("naive 1/(1+exp(-x))", naive32, naive64);
-    let floor32 = ns_per_elem(n, || {
-        for (o, &v) in y32.iter_mut().zip(black_box(&x32)) {
-            *o = 2.0 * v;
-        }
-        black_box(&mut y32);
-    });
-    let floor64 = ns_per_elem(n, || {
-        for (o, &v) in y64.iter_mut().zip(black_box(&x64)) {
-            *o = 2.0 * v;
-        }
-        black_box(&mut y64);
-    });
-    row("floor out = 2*x", floor32, floor64);
-    for backend in Backend::available().filter(|&b| b != Backend::Portable) {
-        let k = Kernels::new(backend).unwrap();
-        let s32 = ns_per_elem(n, || k.sigmoid_slice(black_box(&x32), &mut y32));
-        let s64 = ns_per_elem(n, || k.sigmoid_slice(black_box(&x64), &mut y64));
-        row(&format!("exact sigmoid [{}]", backend.name()), s32, s64);
-        let g32 = ns_per_elem(n, || k.sigmoid_grad_slice(black_box(&x32), &mut y32));
-        let g64 = ns_per_elem(n, || k.sigmoid_grad_slice(black_box(&x64), &mut y64));
-        row(&format!("exact grad [{}]", backend.name()), g32, g64);
-        let b32 = ns_per_elem(n, || {
-            k.sigmoid_and_grad_slice(black_box(&x32), &mut y32, &mut d32)
-        });
-        let b64 = ns_per_elem(n, || {
-            k.sigmoid_and_grad_slice(black_box(&x64), &mut y64, &mut d64)
-        });
-        row(
-            &format!("exact sigmoid+grad [{}]", backend.name()),
-            b32,
-            b64,
+            "       Caching loses: even with only 1000 distinct inputs a HashMap costs {:.1}x and a direct-mapped cache {:.1}x the exact kernel per element; with all inputs distinct the HashMap costs {:.0}x and grows without bound.",
+            hash[1] / exact[1],
+            dm[1] / exact[1],
+            hash_all[2] / exact[2]
         );
     }
+    println!("\n(report took {:.1?})", t0.elapsed());
 }

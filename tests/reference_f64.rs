@@ -34,7 +34,7 @@ fn exact(x: f64, cc: &mut Consts) -> (BigFloat, BigFloat) {
 /// value = 0.m * 2^exp, mantissa words least significant first.
 fn ulps(y: f64, r: &BigFloat) -> f64 {
     let (m, _, _, exp, _) = r.as_raw_parts().expect("finite reference");
-    let exp = exp as i32;
+    let exp: i32 = exp;
     // r in units of 2^(exp - 127), truncated to 127 bits.
     let top = ((m[m.len() - 1] as u128) << 63) | ((m[m.len() - 2] as u128) >> 1);
     let ulp_exp = (exp - 53).max(-1074) - (exp - 127);

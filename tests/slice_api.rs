@@ -1,8 +1,8 @@
-//! The slice API: every length 0..=130 at every offset 0..16 elements, on every backend, equals
-//! the scalar function element by element and never writes outside its output; mismatched
-//! lengths panic naming both lengths.
+//! The slice API of every kernel family (`exact`, `table`, `table::hermite`): every length
+//! 0..=130 at every offset 0..16 elements, on every backend, equals the scalar function element by
+//! element and never writes outside its output; mismatched lengths panic naming both lengths.
 
-use sigtab::{Backend, Float, exact, exact::Kernels};
+use sigtab::{Backend, Float, exact};
 
 const GUARD: u32 = 0xdead_beef;
 
@@ -29,7 +29,10 @@ fn inputs<T: Float>(n: usize, f: impl Fn(f64) -> T) -> Vec<T> {
         .collect()
 }
 
+macro_rules! sweep {
+    ($($family:ident)::+) => {
 fn sweep<T: Float + PartialEq>(conv: impl Fn(f64) -> T + Copy, guard: T) {
+    use sigtab::$($family)::+::Kernels;
     let same = |a: T, b: T| a == b || (a != a && b != b);
     for backend in Backend::available() {
         let k = Kernels::new(backend).unwrap();
@@ -94,6 +97,23 @@ fn every_length_and_offset_f32() {
 fn every_length_and_offset_f64() {
     sweep(|v| v, f64::from_bits(GUARD as u64 | (GUARD as u64) << 32));
 }
+    };
+}
+
+mod exact_kernels {
+    use super::*;
+    sweep!(exact);
+}
+
+mod table_linear {
+    use super::*;
+    sweep!(table);
+}
+
+mod table_hermite {
+    use super::*;
+    sweep!(table::hermite);
+}
 
 #[test]
 fn empty_slices_are_fine() {
@@ -101,6 +121,20 @@ fn empty_slices_are_fine() {
     exact::sigmoid_grad_slice::<f64>(&[], &mut []);
     exact::sigmoid_and_grad_slice::<f64>(&[], &mut [], &mut []);
     exact::sigmoid_in_place::<f32>(&mut []);
+    sigtab::table::sigmoid_slice::<f32>(&[], &mut []);
+    sigtab::table::hermite::sigmoid_and_grad_slice::<f64>(&[], &mut [], &mut []);
+}
+
+#[test]
+#[should_panic(expected = "sigmoid_slice: input has length 5 but output has length 4")]
+fn mismatched_table_lengths_panic() {
+    sigtab::table::sigmoid_slice(&[0.0f32; 5], &mut [0.0; 4]);
+}
+
+#[test]
+#[should_panic(expected = "sigmoid_and_grad_slice (y): input has length 2 but output has length 1")]
+fn mismatched_hermite_lengths_panic() {
+    sigtab::table::hermite::sigmoid_and_grad_slice(&[0.0f64; 2], &mut [0.0; 1], &mut [0.0; 2]);
 }
 
 #[test]

@@ -3,7 +3,7 @@
 //! "Exact" as opposed to the tables of [`crate::table`]: these compute the function from its
 //! formula, to within one unit in the last place (measured, see the crate docs), over the whole
 //! line, subnormal results included. Nothing overflows: `sigmoid_grad(-500.0)` is
-//! `7.1245764067412855e-218`, not the `0` of the naive `e / (1 + e)^2`.
+//! `7.124576406741286e-218`, not the `0` of the naive `e / (1 + e)^2`.
 //!
 //! The slice functions run SIMD code chosen at run time (see [`crate::Backend`]); every element of
 //! a slice equals the scalar function's result for it. [`Kernels`] runs them on a backend of your

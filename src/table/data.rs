@@ -39,10 +39,22 @@ const fn decode_f64(b: &[u8; ENTRIES * 8]) -> [f64; ENTRIES] {
 }
 
 /// `s(-RANGE + i / N)`, rounded to f32.
-pub static S_F32: Aligned<[f32; ENTRIES]> = Aligned(decode_f32(include_bytes!(concat!(env!("OUT_DIR"), "/s_f32.bin"))));
+pub static S_F32: Aligned<[f32; ENTRIES]> = Aligned(decode_f32(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/s_f32.bin"
+))));
 /// `s'(-RANGE + i / N)`, rounded to f32.
-pub static G_F32: Aligned<[f32; ENTRIES]> = Aligned(decode_f32(include_bytes!(concat!(env!("OUT_DIR"), "/g_f32.bin"))));
+pub static G_F32: Aligned<[f32; ENTRIES]> = Aligned(decode_f32(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/g_f32.bin"
+))));
 /// `s(-RANGE + i / N)`, rounded to f64.
-pub static S_F64: Aligned<[f64; ENTRIES]> = Aligned(decode_f64(include_bytes!(concat!(env!("OUT_DIR"), "/s_f64.bin"))));
+pub static S_F64: Aligned<[f64; ENTRIES]> = Aligned(decode_f64(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/s_f64.bin"
+))));
 /// `s'(-RANGE + i / N)`, rounded to f64.
-pub static G_F64: Aligned<[f64; ENTRIES]> = Aligned(decode_f64(include_bytes!(concat!(env!("OUT_DIR"), "/g_f64.bin"))));
+pub static G_F64: Aligned<[f64; ENTRIES]> = Aligned(decode_f64(include_bytes!(concat!(
+    env!("OUT_DIR"),
+    "/g_f64.bin"
+))));

@@ -76,7 +76,11 @@ fn grad_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
 impl<F: TableData> Map<F> for Sigmoid {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) { Self::eval_fast::<M>(x) } else { sigmoid_tail::<F, M>(x) }
+        if inside(x) {
+            Self::eval_fast::<M>(x)
+        } else {
+            sigmoid_tail::<F, M>(x)
+        }
     }
     #[inline(always)]
     fn fast(x: F) -> bool {
@@ -92,7 +96,11 @@ impl<F: TableData> Map<F> for Sigmoid {
 impl<F: TableData> Map<F> for Grad {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) { Self::eval_fast::<M>(x) } else { <kernel::Grad as Map<F>>::eval::<M>(x) }
+        if inside(x) {
+            Self::eval_fast::<M>(x)
+        } else {
+            <kernel::Grad as Map<F>>::eval::<M>(x)
+        }
     }
     #[inline(always)]
     fn fast(x: F) -> bool {
@@ -100,7 +108,8 @@ impl<F: TableData> Map<F> for Grad {
     }
     #[inline(always)]
     fn eval_fast<M: MulAdd>(x: F) -> F {
-        let (i, t) = locate(x);
+        // At |x|: exactly even, like the exact kernel.
+        let (i, t) = locate(x.abs());
         grad_at::<F, M>(i, t)
     }
 }
@@ -111,7 +120,8 @@ impl<F: TableData> Map2<F> for SigmoidAndGrad {
         if inside(x) {
             Self::eval2_fast::<M>(x)
         } else {
-            (sigmoid_tail::<F, M>(x), <kernel::Grad as Map<F>>::eval::<M>(x))
+            let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
+            (if x >= F::SATURATE { F::ONE } else { s }, g)
         }
     }
     #[inline(always)]
@@ -121,6 +131,7 @@ impl<F: TableData> Map2<F> for SigmoidAndGrad {
     #[inline(always)]
     fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
         let (i, t) = locate(x);
-        (sigmoid_at::<F, M>(i, t), grad_at::<F, M>(i, t))
+        let (j, u) = locate(x.abs());
+        (sigmoid_at::<F, M>(i, t), grad_at::<F, M>(j, u))
     }
 }

@@ -24,13 +24,19 @@ fn lerp<F: TableData, M: MulAdd>(table: &[F], i: usize, t: F) -> F {
 /// `s` outside the table: 1 where it rounds to 1, the exact kernel elsewhere (and for NaN).
 #[inline(always)]
 pub(super) fn sigmoid_tail<F: TableData, M: MulAdd>(x: F) -> F {
-    if x >= F::SATURATE { F::ONE } else { <kernel::Sigmoid as Map<F>>::eval::<M>(x) }
+    // Computed, then selected: branch-free, so a batch of tails vectorizes.
+    let s = <kernel::Sigmoid as Map<F>>::eval::<M>(x);
+    if x >= F::SATURATE { F::ONE } else { s }
 }
 
 impl<F: TableData> Map<F> for Sigmoid {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) { Self::eval_fast::<M>(x) } else { sigmoid_tail::<F, M>(x) }
+        if inside(x) {
+            Self::eval_fast::<M>(x)
+        } else {
+            sigmoid_tail::<F, M>(x)
+        }
     }
     #[inline(always)]
     fn fast(x: F) -> bool {
@@ -46,7 +52,11 @@ impl<F: TableData> Map<F> for Sigmoid {
 impl<F: TableData> Map<F> for Grad {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) { Self::eval_fast::<M>(x) } else { <kernel::Grad as Map<F>>::eval::<M>(x) }
+        if inside(x) {
+            Self::eval_fast::<M>(x)
+        } else {
+            <kernel::Grad as Map<F>>::eval::<M>(x)
+        }
     }
     #[inline(always)]
     fn fast(x: F) -> bool {
@@ -54,7 +64,8 @@ impl<F: TableData> Map<F> for Grad {
     }
     #[inline(always)]
     fn eval_fast<M: MulAdd>(x: F) -> F {
-        let (i, t) = locate(x);
+        // At |x|: exactly even, like the exact kernel.
+        let (i, t) = locate(x.abs());
         lerp::<F, M>(F::g_table(), i, t)
     }
 }
@@ -65,7 +76,8 @@ impl<F: TableData> Map2<F> for SigmoidAndGrad {
         if inside(x) {
             Self::eval2_fast::<M>(x)
         } else {
-            (sigmoid_tail::<F, M>(x), <kernel::Grad as Map<F>>::eval::<M>(x))
+            let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
+            (if x >= F::SATURATE { F::ONE } else { s }, g)
         }
     }
     #[inline(always)]
@@ -75,6 +87,10 @@ impl<F: TableData> Map2<F> for SigmoidAndGrad {
     #[inline(always)]
     fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
         let (i, t) = locate(x);
-        (lerp::<F, M>(F::s_table(), i, t), lerp::<F, M>(F::g_table(), i, t))
+        let (j, u) = locate(x.abs());
+        (
+            lerp::<F, M>(F::s_table(), i, t),
+            lerp::<F, M>(F::g_table(), j, u),
+        )
     }
 }
