@@ -162,7 +162,8 @@ impl MulAdd for Fused {
 }
 
 /// No FMA (the SSE2 baseline): plain multiply then add, and Dekker's exact product plus
-/// Knuth's two-sum where accuracy needs it.
+/// Knuth's two-sum where accuracy needs it. Used by the x86_64 SSE2 backend only.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 pub(crate) struct Split;
 
 impl MulAdd for Split {
@@ -183,6 +184,7 @@ impl MulAdd for Split {
 
 /// Dekker's exact error of the product `p = fl(a * b)`: `a * b - p`, exactly (inputs are small
 /// here, so Veltkamp's split cannot overflow).
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
 fn two_prod_err<F: Real>(a: F, b: F, p: F) -> F {
     let (ah, al) = split(a);
@@ -190,6 +192,7 @@ fn two_prod_err<F: Real>(a: F, b: F, p: F) -> F {
     ((ah * bh - p) + ah * bl + al * bh) + al * bl
 }
 
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
 fn split<F: Real>(a: F) -> (F, F) {
     let c = F::SPLITTER * a;

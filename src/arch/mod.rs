@@ -219,20 +219,19 @@ fn has_avx512() -> bool {
 /// reaches here checks it, which is what makes the `unsafe` calls sound.
 macro_rules! dispatch {
     ($b:expr, $f:ident::<$($g:ty),*>($($arg:expr),*)) => {{
-        use $crate::arch::Backend;
         match $b {
             #[cfg(target_arch = "x86_64")]
             // SAFETY: the caller holds an available backend; this one needs only SSE2 (baseline).
-            Backend::Sse2 => unsafe { $crate::arch::x86_64::sse2::$f::<$($g),*>($($arg),*) },
+            $crate::arch::Backend::Sse2 => unsafe { $crate::arch::x86_64::sse2::$f::<$($g),*>($($arg),*) },
             #[cfg(target_arch = "x86_64")]
             // SAFETY: Avx2Fma is only handed out after AVX2 and FMA were detected.
-            Backend::Avx2Fma => unsafe { $crate::arch::x86_64::avx2::$f::<$($g),*>($($arg),*) },
+            $crate::arch::Backend::Avx2Fma => unsafe { $crate::arch::x86_64::avx2::$f::<$($g),*>($($arg),*) },
             #[cfg(target_arch = "x86_64")]
             // SAFETY: Avx512 is only handed out after AVX-512 F/VL/DQ/BW and FMA were detected.
-            Backend::Avx512 => unsafe { $crate::arch::x86_64::avx512::$f::<$($g),*>($($arg),*) },
+            $crate::arch::Backend::Avx512 => unsafe { $crate::arch::x86_64::avx512::$f::<$($g),*>($($arg),*) },
             #[cfg(target_arch = "aarch64")]
             // SAFETY: NEON is part of the aarch64 baseline.
-            Backend::Neon => unsafe { $crate::arch::aarch64::neon::$f::<$($g),*>($($arg),*) },
+            $crate::arch::Backend::Neon => unsafe { $crate::arch::aarch64::neon::$f::<$($g),*>($($arg),*) },
             // SAFETY: the portable backend enables no target features.
             _ => unsafe { $crate::arch::portable::$f::<$($g),*>($($arg),*) },
         }
