@@ -194,7 +194,13 @@ fn measure<T: Prec>(f: &dyn Fn(&[T], &mut [T]), grad: bool, ulps: bool, refs: &R
         }
         worst_abs = worst_abs.max(d);
         // Relative error where the true value is a normal number of T (below, all underflow).
-        if hi >= if is_f32 { f32::MIN_POSITIVE as f64 } else { f64::MIN_POSITIVE } {
+        if hi
+            >= if is_f32 {
+                f32::MIN_POSITIVE as f64
+            } else {
+                f64::MIN_POSITIVE
+            }
+        {
             worst_rel = worst_rel.max(d / hi);
         }
         worst_ulps = worst_ulps.max(d / ulp_of::<T>(hi));
@@ -300,11 +306,7 @@ fn rows<T: Prec>(refs: &Refs) -> Vec<Row> {
         .map(|&n| few_distinct(n, 1000).into_iter().map(T::from).collect())
         .collect();
     let mut out = Vec::new();
-    let mut run = |name: &str,
-                   err: Err,
-                   memory: String,
-                   data: &[Vec<T>],
-                   f: &mut Kernel<'_, T>| {
+    let mut run = |name: &str, err: Err, memory: String, data: &[Vec<T>], f: &mut Kernel<'_, T>| {
         let mut ns = [0.0; 3];
         for (j, x) in data.iter().enumerate() {
             let (mut y, mut dy) = (vec![T::default(); x.len()], vec![T::default(); x.len()]);

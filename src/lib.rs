@@ -1,4 +1,4 @@
-//! sigtab: the logistic sigmoid and its derivative, exact or tabulated.
+#![doc = include_str!("../README.md")]
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
