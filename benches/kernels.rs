@@ -1,11 +1,15 @@
-//! Every kernel side by side, per precision and size, against a naive `std` loop and the memory
-//! floor (`out[i] = 2 * x[i]`). `cargo bench --bench kernels`; HTML in `target/criterion/`.
+//! Every kernel side by side, per precision and size: exact (per backend), the tables (linear and
+//! Hermite at the compiled resolution), a fastText-style nearest-entry table, memoization (a
+//! HashMap and a direct-mapped cache, on inputs with 1000 distinct values), a naive `std` loop and
+//! the memory floor (`out[i] = 2 * x[i]`). `cargo bench --bench kernels`; HTML in
+//! `target/criterion/`.
 //!
 //! Inputs are fixed (a deterministic spread over [-20, 20]); outputs are checked against the
 //! reference formula before anything is timed.
 
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
-use sigtab::{Backend, Float, exact::Kernels};
+use sigtab::{Backend, Float, exact::Kernels, table};
+use std::collections::HashMap;
 use std::hint::black_box;
 use std::time::Duration;
 
@@ -92,7 +96,75 @@ macro_rules! group {
                     k.sigmoid_and_grad_slice(black_box(&x), black_box(&mut y), black_box(&mut dy))
                 })
             });
+            let lin = table::Kernels::detect();
+            lin.sigmoid_slice(&x, &mut y);
+            check(&x, &y, formula::sigmoid, 1e-5, "table linear");
+            g.bench_function("table linear sigmoid+grad", |b| {
+                b.iter(|| {
+                    lin.sigmoid_and_grad_slice(black_box(&x), black_box(&mut y), black_box(&mut dy))
+                })
+            });
+            let her = table::hermite::Kernels::detect();
+            her.sigmoid_slice(&x, &mut y);
+            check(&x, &y, formula::sigmoid, 1e-5, "table hermite");
+            g.bench_function("table hermite sigmoid+grad", |b| {
+                b.iter(|| {
+                    her.sigmoid_and_grad_slice(black_box(&x), black_box(&mut y), black_box(&mut dy))
+                })
+            });
+            // fastText: 513 entries over [-8, 8], nearest entry.
+            let near: Vec<$t> = (0..513)
+                .map(|i| formula::sigmoid(-8.0 + i as f64 / 32.0) as $t)
+                .collect();
+            g.bench_function("fastText nearest sigmoid", |b| {
+                b.iter(|| {
+                    for (o, &v) in y.iter_mut().zip(black_box(&x)) {
+                        *o = if v < -8.0 {
+                            0.0
+                        } else if v > 8.0 {
+                            1.0
+                        } else {
+                            near[((v + 8.0) * 32.0) as usize]
+                        };
+                    }
+                    black_box(&mut y);
+                })
+            });
             if n <= 65_536 {
+                // Memoization on inputs with 1000 distinct values, each run starting empty.
+                let few: Vec<$t> = (0..n).map(|i| x[(i * 7919) % 1000]).collect();
+                g.bench_function("memo HashMap sigmoid+grad (1000 distinct)", |b| {
+                    b.iter(|| {
+                        let mut memo: HashMap<u64, ($t, $t)> = HashMap::new();
+                        for ((o, d), &v) in y.iter_mut().zip(dy.iter_mut()).zip(black_box(&few)) {
+                            (*o, *d) = *memo
+                                .entry(v.to_bits() as u64)
+                                .or_insert_with(|| k.sigmoid_and_grad(v));
+                        }
+                        black_box(&mut y);
+                    })
+                });
+                g.bench_function(
+                    "memo direct-mapped 4096 sigmoid+grad (1000 distinct)",
+                    |b| {
+                        b.iter(|| {
+                            let (mut keys, mut vals) =
+                                (vec![u64::MAX; 4096], vec![(0.0 as $t, 0.0 as $t); 4096]);
+                            for ((o, d), &v) in y.iter_mut().zip(dy.iter_mut()).zip(black_box(&few))
+                            {
+                                let bits = v.to_bits() as u64;
+                                let slot =
+                                    (bits.wrapping_mul(0x9e37_79b9_7f4a_7c15) >> 52) as usize;
+                                if keys[slot] != bits {
+                                    keys[slot] = bits;
+                                    vals[slot] = k.sigmoid_and_grad(v);
+                                }
+                                (*o, *d) = vals[slot];
+                            }
+                            black_box(&mut y);
+                        })
+                    },
+                );
                 for backend in Backend::available().filter(|&b| b != Backend::Portable) {
                     let kb = Kernels::new(backend).unwrap();
                     kb.sigmoid_slice(&x, &mut y);

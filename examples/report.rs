@@ -5,6 +5,11 @@
 //! largest error measured now (ulps for exact kernels, absolute and relative for approximations),
 //! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; and a
 //! verdict computed from these numbers.
+//!
+//! `cargo run --release --example report -- --plot DIR` also writes SVG plots into DIR: absolute
+//! error against x over [-40, 40] for each kernel (`error_f32.svg`, `error_f64.svg`, log scale,
+//! the compiled table resolution), and ns per element against n (`speed_f32.svg`,
+//! `speed_f64.svg`).
 
 use astro_float::{BigFloat, Consts, RoundingMode};
 use sigtab::{Backend, exact, table};
@@ -506,6 +511,174 @@ fn print_rows<T: Prec>(rows: &[Row]) {
     }
 }
 
+/// `|kernel(x) - s(x)|` along x in [-40, 40) for each contender, as (name, sorted points).
+fn error_curves<T: Prec>(refs: &Refs) -> Vec<(String, Vec<(f64, f64)>)> {
+    let mut order: Vec<usize> = (0..refs.x.len())
+        .filter(|&i| refs.x[i].abs() < 40.0)
+        .collect();
+    order.sort_by(|&a, &b| refs.x[a].total_cmp(&refs.x[b]));
+    let x: Vec<T> = order.iter().map(|&i| T::from(refs.x[i])).collect();
+    let k = exact::Kernels::detect();
+    let (lin, her, near) = (
+        table::Kernels::detect(),
+        table::hermite::Kernels::detect(),
+        Nearest::<T>::new(),
+    );
+    let n = table::ENTRIES_PER_UNIT;
+    type Curve<'a, T> = (String, Box<dyn Fn(&[T], &mut [T]) + 'a>);
+    let contenders: Vec<Curve<'_, T>> = vec![
+        ("exact".into(), Box::new(move |x, y| k.sigmoid_slice(x, y))),
+        (
+            format!("table linear /{n}"),
+            Box::new(move |x, y| lin.sigmoid_slice(x, y)),
+        ),
+        (
+            format!("table hermite /{n}"),
+            Box::new(move |x, y| her.sigmoid_slice(x, y)),
+        ),
+        (
+            "naive 1/(1+exp(-x))".into(),
+            Box::new(|x: &[T], y: &mut [T]| {
+                y.iter_mut()
+                    .zip(x)
+                    .for_each(|(o, &v)| *o = T::UNIT / (T::UNIT + v.exp_neg()))
+            }),
+        ),
+        (
+            "fastText nearest".into(),
+            Box::new(move |x: &[T], y: &mut [T]| {
+                y.iter_mut().zip(x).for_each(|(o, &v)| *o = near.eval(v))
+            }),
+        ),
+    ];
+    let mut y = vec![T::default(); x.len()];
+    contenders
+        .into_iter()
+        .map(|(name, f)| {
+            f(&x, &mut y);
+            let pts = order
+                .iter()
+                .zip(&y)
+                .map(|(&i, &yi)| {
+                    let xv: f64 = T::from(refs.x[i]).into();
+                    let (hi, lo) = if T::EPS > 1e-10 {
+                        (formula::sigmoid(xv), 0.0)
+                    } else {
+                        (refs.s[i], refs.s_lo[i])
+                    };
+                    let yi: f64 = yi.into();
+                    (xv, ((yi - hi) - lo).abs().max(1e-20))
+                })
+                .collect();
+            (name, pts)
+        })
+        .collect()
+}
+
+fn plot(
+    dir: &std::path::Path,
+    refs: &Refs,
+    r32: &[Row],
+    r64: &[Row],
+) -> Result<(), Box<dyn std::error::Error>> {
+    use plotters::prelude::*;
+    std::fs::create_dir_all(dir)?;
+    let palette = [&RED, &BLUE, &GREEN, &MAGENTA, &BLACK, &CYAN, &YELLOW];
+    for (prec, curves) in [
+        ("f32", error_curves::<f32>(refs)),
+        ("f64", error_curves::<f64>(refs)),
+    ] {
+        let path = dir.join(format!("error_{prec}.svg"));
+        let root = SVGBackend::new(&path, (900, 560)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!(
+                    "sigtab {prec}: |sigmoid(x) - s(x)|, table at {} entries/unit",
+                    table::ENTRIES_PER_UNIT
+                ),
+                ("sans-serif", 20),
+            )
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(70)
+            .build_cartesian_2d(-40f64..40f64, (1e-20f64..1f64).log_scale())?;
+        chart
+            .configure_mesh()
+            .x_desc("x")
+            .y_desc("absolute error (1e-20: none)")
+            .y_label_formatter(&|v| format!("{v:.0e}"))
+            .draw()?;
+        for (j, (name, pts)) in curves.into_iter().enumerate() {
+            let color = palette[j % palette.len()];
+            // Every 3rd point: the curves keep their shape at a third of the file size.
+            let pts = pts.into_iter().step_by(3);
+            chart
+                .draw_series(LineSeries::new(pts, color))?
+                .label(name)
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()?;
+        root.present()?;
+        println!("wrote {}", path.display());
+    }
+    for (prec, rows) in [("f32", r32), ("f64", r64)] {
+        let path = dir.join(format!("speed_{prec}.svg"));
+        let root = SVGBackend::new(&path, (900, 560)).into_drawing_area();
+        root.fill(&WHITE)?;
+        let mut chart = ChartBuilder::on(&root)
+            .caption(
+                format!("sigtab {prec}: ns per element against n (one thread)"),
+                ("sans-serif", 20),
+            )
+            .margin(12)
+            .x_label_area_size(40)
+            .y_label_area_size(70)
+            .build_cartesian_2d((500f64..3e7f64).log_scale(), (0.03f64..1000f64).log_scale())?;
+        chart
+            .configure_mesh()
+            .x_desc("n")
+            .y_desc("ns per element")
+            .x_label_formatter(&|v| format!("{v:.0e}"))
+            .y_label_formatter(&|v| format!("{v}"))
+            .draw()?;
+        let shown = [
+            "floor",
+            "naive 1/(1+exp(-x))",
+            "exact sigmoid+grad",
+            "exact sigmoid",
+            "table linear s+grad",
+            "table hermite s+grad",
+            "memo HashMap, all distinct",
+        ];
+        for (j, name) in shown.iter().enumerate() {
+            let r = find(rows, name);
+            let color = palette[j % palette.len()];
+            let pts: Vec<(f64, f64)> = SIZES
+                .iter()
+                .zip(r.ns)
+                .map(|(&n, ns)| (n as f64, ns))
+                .collect();
+            chart
+                .draw_series(LineSeries::new(pts, color))?
+                .label(r.name.clone())
+                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
+        }
+        chart
+            .configure_series_labels()
+            .background_style(WHITE.mix(0.8))
+            .border_style(BLACK)
+            .draw()?;
+        root.present()?;
+        println!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
 fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
     rows.iter().find(|r| r.name.starts_with(name)).expect(name)
 }
@@ -622,6 +795,14 @@ fn main() {
             dm[1] / exact[1],
             hash_all[2] / exact[2]
         );
+    }
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == "--plot") {
+        let dir = args.get(i + 1).map(String::as_str).unwrap_or("plots");
+        if let Err(e) = plot(std::path::Path::new(dir), &refs, &r32, &r64) {
+            eprintln!("plotting failed: {e}");
+            std::process::exit(1);
+        }
     }
     println!("\n(report took {:.1?})", t0.elapsed());
 }
