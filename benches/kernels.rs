@@ -50,7 +50,9 @@ macro_rules! group {
             }
             let x: Vec<$t> = inputs(n).into_iter().map(|v| v as $t).collect();
             let (mut y, mut dy) = (vec![0.0 as $t; n], vec![0.0 as $t; n]);
-            let tol = <$t>::EPSILON as f64 * 2.0;
+            // The f64 formula itself is a few ulps off: allow 8 epsilon (a sanity check, not the
+            // accuracy test; that is tests/reference_f64.rs).
+            let tol = <$t>::EPSILON as f64 * 8.0;
 
             g.bench_function("floor 2*x", |b| {
                 b.iter(|| {
