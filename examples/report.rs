@@ -7,8 +7,8 @@
 //! verdict computed from these numbers.
 //!
 //! `cargo run --release --example report -- --plot DIR` also writes SVG plots into DIR: absolute
-//! error against x over [-40, 40] for each kernel (`error_f32.svg`, `error_f64.svg`, log scale,
-//! the compiled table resolution), and ns per element against n (`speed_f32.svg`,
+//! error against x over [-40, 40] for each kernel (`error_f32_table-N.svg`, `error_f64_table-N.svg`,
+//! log scale, N the compiled table resolution), and ns per element against n (`speed_f32.svg`,
 //! `speed_f64.svg`).
 
 use astro_float::{BigFloat, Consts, RoundingMode};
@@ -588,7 +588,10 @@ fn plot(
         ("f32", error_curves::<f32>(refs)),
         ("f64", error_curves::<f64>(refs)),
     ] {
-        let path = dir.join(format!("error_{prec}.svg"));
+        let path = dir.join(format!(
+            "error_{prec}_table-{}.svg",
+            table::ENTRIES_PER_UNIT
+        ));
         let root = SVGBackend::new(&path, (900, 560)).into_drawing_area();
         root.fill(&WHITE)?;
         let mut chart = ChartBuilder::on(&root)

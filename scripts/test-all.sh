@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
-# All of sigtab's tests: the README's test command, and what .ci/run calls. About 15 minutes on
-# 2 cores. Release builds: the exhaustive f32 tests (2^32 inputs, every backend) refuse debug.
+# All of sigtab's tests: the README's test command, and what .ci/run calls. About 25 minutes on
+# 2 cores. Installs what it needs (nightly with Miri, cargo-fuzz, the thumbv7em target).
+# Release builds: the exhaustive f32 tests (2^32 inputs, every backend) refuse debug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 step() { printf '\n=== %s\n' "$*"; }
+export PROPTEST_CASES="${PROPTEST_CASES:-1024}"
 
-step "default features: unit, integration, exhaustive, bench smoke tests"
+step "default features: unit, integration, exhaustive, property, bench smoke tests"
 cargo test --release --all-targets
 step "doc tests"
 cargo test --release --doc
@@ -23,3 +25,13 @@ step "no_std: the library builds without std, on the host and for a Cortex-M4F"
 cargo build --release --no-default-features --features table-256
 rustup target add thumbv7em-none-eabihf >/dev/null 2>&1 || true
 cargo build --release --target thumbv7em-none-eabihf --no-default-features --features table-64
+
+step "Miri: the portable and SSE2 backends and the slice API, at reduced sizes"
+rustup toolchain install nightly --profile minimal --component miri,rust-src >/dev/null 2>&1 || true
+cargo +nightly miri setup >/dev/null
+cargo +nightly miri test --test slice_api --test special_values
+
+step "fuzz: the slice API on every backend, 60 s"
+command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
+cargo +nightly fuzz build slices
+cargo +nightly fuzz run slices -- -max_total_time=60

@@ -177,12 +177,13 @@ impl Backend {
     }
 }
 
-#[cfg(all(target_arch = "x86_64", feature = "std"))]
+// Under Miri only the plain-Rust backends (portable, SSE2) run: Miri does not emulate CPUID.
+#[cfg(all(target_arch = "x86_64", feature = "std", not(miri)))]
 fn has_avx2_fma() -> bool {
     std::is_x86_feature_detected!("avx2") && std::is_x86_feature_detected!("fma")
 }
 
-#[cfg(not(all(target_arch = "x86_64", feature = "std")))]
+#[cfg(not(all(target_arch = "x86_64", feature = "std", not(miri))))]
 fn has_avx2_fma() -> bool {
     // Without std there is no run-time detection: the build's target features decide.
     cfg!(all(
@@ -192,7 +193,7 @@ fn has_avx2_fma() -> bool {
     ))
 }
 
-#[cfg(all(target_arch = "x86_64", feature = "std"))]
+#[cfg(all(target_arch = "x86_64", feature = "std", not(miri)))]
 fn has_avx512() -> bool {
     std::is_x86_feature_detected!("avx512f")
         && std::is_x86_feature_detected!("avx512vl")
@@ -201,7 +202,7 @@ fn has_avx512() -> bool {
         && std::is_x86_feature_detected!("fma")
 }
 
-#[cfg(not(all(target_arch = "x86_64", feature = "std")))]
+#[cfg(not(all(target_arch = "x86_64", feature = "std", not(miri))))]
 fn has_avx512() -> bool {
     cfg!(all(
         target_arch = "x86_64",

@@ -24,8 +24,23 @@ crate::api::kernel_api!(
 );
 
 /// Maximum absolute error of the Hermite f32 table kernels at the compiled resolution.
+///
+/// # Example
+/// ```
+/// use sigtab::{exact, table::hermite};
+/// let x = 1.5f32;
+/// let err = (hermite::sigmoid(x) as f64 - exact::sigmoid(x as f64)).abs();
+/// assert!(err <= hermite::MAX_ERR_F32.sigmoid);
+/// ```
 pub const MAX_ERR_F32: super::MaxErr = super::MAX_ERR_HERMITE_F32;
 /// Maximum absolute error of the Hermite f64 table kernels at the compiled resolution.
+///
+/// # Example
+/// ```
+/// use sigtab::{exact, table::hermite};
+/// let x = -7.25f64;
+/// assert!((hermite::sigmoid_grad(x) - exact::sigmoid_grad(x)).abs() <= hermite::MAX_ERR_F64.sigmoid_grad);
+/// ```
 pub const MAX_ERR_F64: super::MaxErr = super::MAX_ERR_HERMITE_F64;
 
 use super::linear::sigmoid_tail;

@@ -155,8 +155,23 @@ const fn bounds(n: u32) -> [MaxErr; 4] {
 }
 
 /// Maximum absolute error of the linear f32 table kernels at the compiled resolution.
+///
+/// # Example
+/// ```
+/// use sigtab::{exact, table};
+/// let x = 0.3f32;
+/// let err = (table::sigmoid_grad(x) as f64 - exact::sigmoid_grad(x as f64)).abs();
+/// assert!(err <= table::MAX_ERR_LINEAR_F32.sigmoid_grad);
+/// ```
 pub const MAX_ERR_LINEAR_F32: MaxErr = bounds(data::N)[0];
 /// Maximum absolute error of the linear f64 table kernels at the compiled resolution.
+///
+/// # Example
+/// ```
+/// use sigtab::{exact, table};
+/// let x = -2.71828f64;
+/// assert!((table::sigmoid(x) - exact::sigmoid(x)).abs() <= table::MAX_ERR_LINEAR_F64.sigmoid);
+/// ```
 pub const MAX_ERR_LINEAR_F64: MaxErr = bounds(data::N)[1];
 pub(crate) const MAX_ERR_HERMITE_F32: MaxErr = bounds(data::N)[2];
 pub(crate) const MAX_ERR_HERMITE_F64: MaxErr = bounds(data::N)[3];
