@@ -162,28 +162,20 @@ fn every_f32_input_within_one_ulp_on_every_backend() {
     );
 }
 
-/// The k-th f32 in increasing order over the non-NaN values: -inf .. -0, then +0 .. +inf.
-fn ordered(k: u64) -> f32 {
-    const HALF: u64 = 0x7f80_0001;
-    if k < HALF {
-        f32::from_bits(0xff80_0000 - k as u32)
-    } else {
-        f32::from_bits((k - HALF) as u32)
-    }
-}
-
 #[test]
 #[cfg_attr(
     debug_assertions,
     ignore = "exhaustive over 2^32 inputs: run with --release"
 )]
 fn sigmoid_is_non_decreasing_over_every_f32_on_every_backend() {
-    let total = 2 * 0x7f80_0001u64;
+    let total = common::ORDERED_F32;
     for backend in Backend::available().filter(|&b| b != Backend::Portable) {
         let k = Kernels::new(backend).unwrap();
         par_chunks(total, 1 << 16, |start, len| {
             // One element of overlap with the next chunk.
-            let x: Vec<f32> = (start..(start + len + 1).min(total)).map(ordered).collect();
+            let x: Vec<f32> = (start..(start + len + 1).min(total))
+                .map(common::ordered)
+                .collect();
             let mut s = vec![0.0; x.len()];
             k.sigmoid_slice(&x, &mut s);
             for i in 1..x.len() {

@@ -78,16 +78,6 @@ fn backends() -> Vec<Backend> {
     b
 }
 
-/// The k-th f32 in increasing order over the non-NaN values: -inf .. -0, then +0 .. +inf.
-fn ordered(k: u64) -> f32 {
-    const HALF: u64 = 0x7f80_0001;
-    if k < HALF {
-        f32::from_bits(0xff80_0000 - k as u32)
-    } else {
-        f32::from_bits((k - HALF) as u32)
-    }
-}
-
 /// Largest absolute errors seen for one (interpolation, backend).
 #[derive(Clone, Copy, Default)]
 struct Seen {
@@ -101,14 +91,14 @@ struct Seen {
     ignore = "exhaustive over 2^32 inputs: run with --release"
 )]
 fn every_f32_input_within_the_published_error_and_monotone() {
-    let total = 2 * 0x7f80_0001u64;
+    let total = common::ORDERED_F32;
     let interps = interps();
     let backends = backends();
     let t = std::time::Instant::now();
     let per = par_chunks(total, 1 << 16, |start, len| {
         // One element of overlap with the next chunk, for monotonicity across chunks.
         let end = (start + len + 1).min(total);
-        let x: Vec<f32> = (start..end).map(ordered).collect();
+        let x: Vec<f32> = (start..end).map(common::ordered).collect();
         let n = x.len();
         let (rs, rg): (Vec<f64>, Vec<f64>) = x
             .iter()

@@ -18,9 +18,9 @@
 crate::api::kernel_api!(
     "table::hermite",
     "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
-    Sigmoid,
-    Grad,
-    SigmoidAndGrad
+    Sigmoid<Hermite>,
+    Grad<Hermite>,
+    SigmoidAndGrad<Hermite>
 );
 
 /// Maximum absolute error of the Hermite f32 table kernels at the compiled resolution.
@@ -43,18 +43,12 @@ pub const MAX_ERR_F32: super::MaxErr = super::MAX_ERR_HERMITE_F32;
 /// ```
 pub const MAX_ERR_F64: super::MaxErr = super::MAX_ERR_HERMITE_F64;
 
-use super::linear::sigmoid_tail;
-use super::lookup::{TableData, inside, locate};
-use crate::exact::kernel;
+use super::kernels::{Grad, Interp, Sigmoid, SigmoidAndGrad};
+use super::lookup::TableData;
 use crate::real::MulAdd;
-use crate::slice::{Map, Map2};
 
-/// Hermite `s(x)`.
-pub(crate) struct Sigmoid;
-/// Hermite `s'(x)`.
-pub(crate) struct Grad;
-/// Both from one lookup.
-pub(crate) struct SigmoidAndGrad;
+/// Cubic Hermite interpolation.
+pub(crate) struct Hermite;
 
 #[inline(always)]
 fn cubic<F: TableData, M: MulAdd>(y0: F, y1: F, m0: F, m1: F, t: F) -> F {
@@ -72,81 +66,20 @@ fn step<F: TableData>() -> F {
     F::ONE / F::from_f64(super::data::N as f64)
 }
 
-#[inline(always)]
-fn sigmoid_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
-    let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
-    cubic::<F, M>(s[i], s[i + 1], g[i] * h, g[i + 1] * h, t)
-}
+impl Interp for Hermite {
+    #[inline(always)]
+    fn sigmoid_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
+        let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
+        cubic::<F, M>(s[i], s[i + 1], g[i] * h, g[i + 1] * h, t)
+    }
 
-#[inline(always)]
-fn grad_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
-    let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
-    let two = F::ONE + F::ONE;
-    // s'' = s' (1 - 2 s), times h.
-    let m0 = g[i] * h * (F::ONE - two * s[i]);
-    let m1 = g[i + 1] * h * (F::ONE - two * s[i + 1]);
-    cubic::<F, M>(g[i], g[i + 1], m0, m1, t)
-}
-
-impl<F: TableData> Map<F> for Sigmoid {
     #[inline(always)]
-    fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) {
-            Self::eval_fast::<M>(x)
-        } else {
-            sigmoid_tail::<F, M>(x)
-        }
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        inside(x)
-    }
-    #[inline(always)]
-    fn eval_fast<M: MulAdd>(x: F) -> F {
-        let (i, t) = locate(x);
-        sigmoid_at::<F, M>(i, t)
-    }
-}
-
-impl<F: TableData> Map<F> for Grad {
-    #[inline(always)]
-    fn eval<M: MulAdd>(x: F) -> F {
-        if inside(x) {
-            Self::eval_fast::<M>(x)
-        } else {
-            <kernel::Grad as Map<F>>::eval::<M>(x)
-        }
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        inside(x)
-    }
-    #[inline(always)]
-    fn eval_fast<M: MulAdd>(x: F) -> F {
-        // At |x|: exactly even, like the exact kernel.
-        let (i, t) = locate(x.abs());
-        grad_at::<F, M>(i, t)
-    }
-}
-
-impl<F: TableData> Map2<F> for SigmoidAndGrad {
-    #[inline(always)]
-    fn eval2<M: MulAdd>(x: F) -> (F, F) {
-        if inside(x) {
-            Self::eval2_fast::<M>(x)
-        } else {
-            let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
-            (if x >= F::SATURATE { F::ONE } else { s }, g)
-        }
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        inside(x)
-    }
-    #[inline(always)]
-    fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
-        let (i, t) = locate(x);
-        let (j, u) = locate(x.abs());
-        (sigmoid_at::<F, M>(i, t), grad_at::<F, M>(j, u))
+    fn grad_at<F: TableData, M: MulAdd>(i: usize, t: F) -> F {
+        let (s, g, h) = (F::s_table(), F::g_table(), step::<F>());
+        let two = F::ONE + F::ONE;
+        // s'' = s' (1 - 2 s), times h.
+        let m0 = g[i] * h * (F::ONE - two * s[i]);
+        let m1 = g[i + 1] * h * (F::ONE - two * s[i + 1]);
+        cubic::<F, M>(g[i], g[i + 1], m0, m1, t)
     }
 }

@@ -30,15 +30,19 @@
 
 mod data;
 pub mod hermite;
+mod kernels;
 mod linear;
 pub(crate) mod lookup;
+
+use kernels::{Grad, Sigmoid, SigmoidAndGrad};
+use linear::Linear;
 
 crate::api::kernel_api!(
     "table",
     "by linear interpolation in the table, within `MAX_ERR_LINEAR_*` (absolute)",
-    linear::Sigmoid,
-    linear::Grad,
-    linear::SigmoidAndGrad
+    Sigmoid<Linear>,
+    Grad<Linear>,
+    SigmoidAndGrad<Linear>
 );
 
 /// Entries per unit of `x`: the resolution chosen by the `table-*` features.

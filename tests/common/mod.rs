@@ -150,3 +150,17 @@ impl NextUp for f64 {
         })
     }
 }
+
+/// The k-th f32 in increasing order over the non-NaN values, for `k < ORDERED_F32`:
+/// -inf .. -0, then +0 .. +inf.
+pub fn ordered(k: u64) -> f32 {
+    const HALF: u64 = 0x7f80_0001;
+    if k < HALF {
+        f32::from_bits(0xff80_0000 - k as u32)
+    } else {
+        f32::from_bits((k - HALF) as u32)
+    }
+}
+
+/// How many values `ordered` enumerates.
+pub const ORDERED_F32: u64 = 2 * 0x7f80_0001;
