@@ -367,65 +367,49 @@ fn rows<T: Prec>(refs: &Refs) -> Vec<Row> {
         &inputs,
         &mut |x, y, _| naive_grad(x, y),
     );
-    let es = measure::<T>(&|x, y| k.sigmoid_slice(x, y), false, true, refs);
-    run("exact sigmoid", es, "0".into(), &inputs, &mut |x, y, _| {
-        k.sigmoid_slice(x, y)
-    });
-    let eg = measure::<T>(&|x, y| k.sigmoid_grad_slice(x, y), true, true, refs);
-    run("exact grad", eg, "0".into(), &inputs, &mut |x, y, _| {
-        k.sigmoid_grad_slice(x, y)
-    });
-    run(
-        "exact sigmoid+grad",
-        Err::Same,
-        "0".into(),
-        &inputs,
-        &mut |x, y, d| k.sigmoid_and_grad_slice(x, y, d),
-    );
-    let lin = table::Kernels::detect();
-    let her = table::hermite::Kernels::detect();
+    // The three functions of one kernel family: errors (ulps for exact, absolute for tables),
+    // then speed.
+    macro_rules! family {
+        ($name:expr, $k:expr, $ulps:expr, $memory:expr) => {{
+            let k = $k;
+            let err = measure::<T>(&|x, y| k.sigmoid_slice(x, y), false, $ulps, refs);
+            run(
+                &format!("{} sigmoid", $name),
+                err,
+                $memory,
+                &inputs,
+                &mut |x, y, _| k.sigmoid_slice(x, y),
+            );
+            let err = measure::<T>(&|x, y| k.sigmoid_grad_slice(x, y), true, $ulps, refs);
+            run(
+                &format!("{} grad", $name),
+                err,
+                $memory,
+                &inputs,
+                &mut |x, y, _| k.sigmoid_grad_slice(x, y),
+            );
+            run(
+                &format!("{} sigmoid+grad", $name),
+                Err::Same,
+                $memory,
+                &inputs,
+                &mut |x, y, d| k.sigmoid_and_grad_slice(x, y, d),
+            );
+        }};
+    }
+    family!("exact", k, true, "0".to_string());
     let n = table::ENTRIES_PER_UNIT;
-    run(
-        &format!("table linear sigmoid /{n}"),
-        measure::<T>(&|x, y| lin.sigmoid_slice(x, y), false, false, refs),
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, _| lin.sigmoid_slice(x, y),
+    family!(
+        format!("table linear /{n}"),
+        table::Kernels::detect(),
+        false,
+        kib(t_bytes)
     );
-    run(
-        &format!("table linear grad /{n}"),
-        measure::<T>(&|x, y| lin.sigmoid_grad_slice(x, y), true, false, refs),
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, _| lin.sigmoid_grad_slice(x, y),
-    );
-    run(
-        &format!("table linear s+grad /{n}"),
-        Err::Same,
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, d| lin.sigmoid_and_grad_slice(x, y, d),
-    );
-    run(
-        &format!("table hermite sigmoid /{n}"),
-        measure::<T>(&|x, y| her.sigmoid_slice(x, y), false, false, refs),
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, _| her.sigmoid_slice(x, y),
-    );
-    run(
-        &format!("table hermite grad /{n}"),
-        measure::<T>(&|x, y| her.sigmoid_grad_slice(x, y), true, false, refs),
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, _| her.sigmoid_grad_slice(x, y),
-    );
-    run(
-        &format!("table hermite s+grad /{n}"),
-        Err::Same,
-        kib(t_bytes),
-        &inputs,
-        &mut |x, y, d| her.sigmoid_and_grad_slice(x, y, d),
+    family!(
+        format!("table hermite /{n}"),
+        table::hermite::Kernels::detect(),
+        false,
+        kib(t_bytes)
     );
     let near = Nearest::<T>::new();
     let near_err = measure::<T>(
@@ -652,10 +636,10 @@ fn plot(
         let shown = [
             "floor",
             "naive 1/(1+exp(-x))",
-            "exact sigmoid+grad",
+            "exact+",
             "exact sigmoid",
-            "table linear s+grad",
-            "table hermite s+grad",
+            "table linear /+",
+            "table hermite /+",
             "memo HashMap, all distinct",
         ];
         for (j, name) in shown.iter().enumerate() {
@@ -682,8 +666,16 @@ fn plot(
     Ok(())
 }
 
+/// The first row whose name starts with `name`; a family prefix (`"table linear /+"`) with a
+/// trailing `+` means that family's fused sigmoid+grad row.
 fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
-    rows.iter().find(|r| r.name.starts_with(name)).expect(name)
+    match name.strip_suffix('+') {
+        Some(family) => rows
+            .iter()
+            .find(|r| r.name.starts_with(family) && r.name.ends_with("sigmoid+grad")),
+        None => rows.iter().find(|r| r.name.starts_with(name)),
+    }
+    .expect(name)
 }
 
 fn main() {
@@ -741,12 +733,7 @@ fn main() {
     // Projection: 10^12 sigmoid+gradient evaluations at the original question's size (n = 1001).
     println!("\nprojected time for 10^12 sigmoid+gradient evaluations (n = 1001 batches):");
     for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
-        for name in [
-            "exact sigmoid+grad",
-            "table linear s+grad",
-            "table hermite s+grad",
-            "naive",
-        ] {
+        for name in ["exact+", "table linear /+", "table hermite /+", "naive"] {
             let r = find(rows, name);
             let ns = if name == "naive" {
                 find(rows, "naive 1/(1+exp(-x))").ns[0] + find(rows, "naive e/(1+e)^2").ns[0]
@@ -769,9 +756,9 @@ fn main() {
     // The verdict, from the numbers above.
     println!("\nverdict:");
     for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
-        let exact = find(rows, "exact sigmoid+grad").ns;
-        let lin = find(rows, "table linear s+grad").ns;
-        let her = find(rows, "table hermite s+grad").ns;
+        let exact = find(rows, "exact+").ns;
+        let lin = find(rows, "table linear /+").ns;
+        let her = find(rows, "table hermite /+").ns;
         let hash = find(rows, "memo HashMap, 1000 distinct").ns;
         let hash_all = find(rows, "memo HashMap, all distinct").ns;
         let dm = find(rows, "memo direct-mapped 4096, 1000 distinct").ns;
