@@ -191,7 +191,8 @@ fn every_f32_input_within_the_published_error_and_monotone() {
 }
 
 #[test]
-fn portable_backend_equals_the_others_on_a_stride() {
+fn backends_agree_with_portable() {
+    // FMA backends bit for bit; SSE2 (no FMA) within the rounding of the interpolation, reported.
     let x: Vec<f32> = (0..200_000u32).map(|i| -17.0 + i as f32 * 1.7e-4).collect();
     let xd: Vec<f64> = x.iter().map(|&v| v as f64 * 1.000_000_1).collect();
     for interp in interps() {
@@ -199,11 +200,33 @@ fn portable_backend_equals_the_others_on_a_stride() {
         let (mut pd, mut qd) = (vec![0.0; x.len()], vec![0.0; x.len()]);
         (interp.s32)(Backend::Portable, &x, &mut p);
         (interp.s64)(Backend::Portable, &xd, &mut pd);
-        for b in Backend::available().filter(|&b| b != Backend::Sse2) {
+        for b in Backend::available() {
             (interp.s32)(b, &x, &mut q);
             (interp.s64)(b, &xd, &mut qd);
-            assert_eq!(p, q, "{} f32 on {b:?}", interp.name);
-            assert_eq!(pd, qd, "{} f64 on {b:?}", interp.name);
+            if b == Backend::Sse2 {
+                let gap32 = p
+                    .iter()
+                    .zip(&q)
+                    .map(|(a, c)| (a - c).abs() as f64)
+                    .fold(0.0, f64::max);
+                let gap64 = pd
+                    .iter()
+                    .zip(&qd)
+                    .map(|(a, c)| (a - c).abs())
+                    .fold(0.0, f64::max);
+                println!(
+                    "table {} sse2 vs portable: largest difference {gap32:.2e} (f32), {gap64:.2e} (f64)",
+                    interp.name
+                );
+                assert!(
+                    gap32 <= 4.0 * f32::EPSILON as f64 && gap64 <= 4.0 * f64::EPSILON,
+                    "{} {gap32} {gap64}",
+                    interp.name
+                );
+            } else {
+                assert_eq!(p, q, "{} f32 on {b:?}", interp.name);
+                assert_eq!(pd, qd, "{} f64 on {b:?}", interp.name);
+            }
         }
     }
 }
