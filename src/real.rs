@@ -37,7 +37,6 @@ pub trait Real:
     fn bits_min(a: Self::Bits, b: Self::Bits) -> Self::Bits;
     fn bits_from_u32(v: u32) -> Self::Bits;
     fn from_f64(v: f64) -> Self;
-    fn to_f64(self) -> f64;
     /// `a * b + c` with one rounding (hardware FMA where the target has it, else libm).
     fn fused_mul_add(a: Self, b: Self, c: Self) -> Self;
 
@@ -93,10 +92,6 @@ macro_rules! impl_real {
             #[inline(always)]
             fn from_f64(v: f64) -> Self {
                 v as $f
-            }
-            #[inline(always)]
-            fn to_f64(self) -> f64 {
-                self as f64
             }
             #[inline(always)]
             fn fused_mul_add(a: Self, b: Self, c: Self) -> Self {

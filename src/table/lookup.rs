@@ -13,9 +13,10 @@ pub trait TableData: Consts {
     fn s_table() -> &'static [Self; ENTRIES];
     /// `s'` at the nodes.
     fn g_table() -> &'static [Self; ENTRIES];
-    /// From here on `s(x)` rounds to 1 in this precision (17.33 in f32, 37.43 in f64).
+    /// From here on `table::sigmoid` returns exactly 1: 17.5 (f32) and 37.5 (f64), just above
+    /// where `s(x)` starts to round to 1 (17.33 and 37.43).
     const SATURATE: Self;
-    /// Signed integer type for the index.
+    /// Cell and fraction of `y = x * N`: `floor(y)` offset into the table, and `y - floor(y)`.
     fn index(y: Self) -> (usize, Self);
 }
 
@@ -26,7 +27,8 @@ pub(crate) fn inside<F: TableData>(x: F) -> bool {
     x > -r && x < r
 }
 
-/// Cell index `i` (`0 <= i < ENTRIES - 1`) and fraction `t` in `[0, 1)` of `x`, for `x` inside.
+/// Cell index `i` (`0 <= i < ENTRIES - 1`) and fraction `t` in `[0, 1]` of `x`, for `x` inside
+/// (`t` rounds to 1 only for tiny negative `x`, where the cell's right node is the right value).
 #[inline(always)]
 pub(crate) fn locate<F: TableData>(x: F) -> (usize, F) {
     F::index(x * F::from_f64(N as f64))
@@ -63,7 +65,7 @@ macro_rules! table_data {
         }
     };
 }
-// Saturation: the smallest x with fl(s(x)) = 1 is ln(2^24 - 1) ~ 17.3287 in f32 and
-// ln(2^53 - 1) ~ 36.7368 ... rounded up with margin below; checked in tests/table_error.rs.
+// Saturation: fl(s(x)) = 1 from ln(2^25 - 1) ~ 17.3287 on in f32 and from ln(2^54 - 1) ~ 37.4299
+// on in f64; SATURATE sits a little above. tests/table_error.rs checks both sides.
 table_data!(f32, S_F32, G_F32, 17.5, i32);
 table_data!(f64, S_F64, G_F64, 37.5, i64);
