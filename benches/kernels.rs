@@ -191,5 +191,35 @@ fn f64_kernels(c: &mut Criterion) {
     group!(c, f64);
 }
 
-criterion_group!(benches, f32_kernels, f64_kernels);
+/// `sigtab::par` against one core, around `par::MIN_PARALLEL_LEN` and at 16M (feature
+/// `parallel`: `cargo bench --features parallel -- parallel`). Target: >= 1.8x one core at 16M on
+/// 2 cores.
+#[cfg(feature = "parallel")]
+fn parallel(c: &mut Criterion) {
+    for n in [8 << 10, 16 << 10, 32 << 10, 64 << 10, 16 << 20] {
+        let mut g = c.benchmark_group(format!("parallel/f32/n={n}"));
+        g.throughput(Throughput::Elements(n as u64));
+        if n > 100_000 {
+            g.sample_size(10)
+                .measurement_time(Duration::from_secs(3))
+                .warm_up_time(Duration::from_secs(1));
+        }
+        let x: Vec<f32> = inputs(n).into_iter().map(|v| v as f32).collect();
+        let (mut y, mut dy) = (vec![0.0f32; n], vec![0.0f32; n]);
+        sigtab::par::exact::sigmoid_and_grad_slice(&x, &mut y, &mut dy);
+        check(&x, &y, formula::sigmoid, 8.0 * f32::EPSILON as f64, "par");
+        g.bench_function("exact sigmoid+grad, one core", |b| {
+            b.iter(|| sigtab::exact::sigmoid_and_grad_slice(black_box(&x), &mut y, &mut dy))
+        });
+        g.bench_function("exact sigmoid+grad, par", |b| {
+            b.iter(|| sigtab::par::exact::sigmoid_and_grad_slice(black_box(&x), &mut y, &mut dy))
+        });
+        g.finish();
+    }
+}
+
+#[cfg(not(feature = "parallel"))]
+fn parallel(_: &mut Criterion) {}
+
+criterion_group!(benches, f32_kernels, f64_kernels, parallel);
 criterion_main!(benches);

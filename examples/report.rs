@@ -398,6 +398,15 @@ fn rows<T: Prec>(refs: &Refs) -> Vec<Row> {
         }};
     }
     family!("exact", k, true, "0".to_string());
+    // All cores (feature `parallel`): the same kernel split across rayon's pool.
+    #[cfg(feature = "parallel")]
+    run(
+        "exact sigmoid+grad, all cores (par)",
+        Err::Same,
+        "0".into(),
+        &inputs,
+        &mut |x, y, d| sigtab::par::exact::sigmoid_and_grad_slice(x, y, d),
+    );
     let n = table::ENTRIES_PER_UNIT;
     family!(
         format!("table linear /{n}"),
@@ -752,6 +761,19 @@ fn main() {
             );
         }
     }
+
+    #[cfg(feature = "parallel")]
+    for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
+        let one = find(rows, "exact sigmoid+grad").ns[2];
+        let par = find(rows, "exact sigmoid+grad, all cores").ns[2];
+        println!(
+            "  {prec} exact sigmoid+grad on all {cores} cores, measured at n = 16M: {:.2} h ({:.2}x one core)",
+            par * 1e12 / 1e9 / 3600.0,
+            one / par
+        );
+    }
+    #[cfg(not(feature = "parallel"))]
+    println!("  (all cores, measured: run with --features parallel)");
 
     // The verdict, from the numbers above.
     println!("\nverdict:");

@@ -1,35 +1,64 @@
 #!/usr/bin/env bash
 # All of sigtab's tests: the README's test command, and what .ci/run calls. About 25 minutes on
-# 2 cores. Installs what it needs (nightly with Miri, cargo-fuzz, the thumbv7em target).
-# Release builds: the exhaustive f32 tests (2^32 inputs, every backend) refuse debug.
+# 2 cores. Installs what it needs (nightly with Miri, cargo-fuzz, the thumbv7em and aarch64
+# targets, a Python virtualenv with numpy, scipy, dask and pytest).
+# Release builds: the exhaustive f32 tests (2^32 inputs, every backend) would take hours in debug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-step() { printf '\n=== %s\n' "$*"; }
+step() { printf '\n=== %s (%s)\n' "$*" "$(date +%T)"; }
 export PROPTEST_CASES="${PROPTEST_CASES:-1024}"
 
-step "default features: unit, integration, exhaustive, property, bench smoke tests"
+step "default features: unit, integration, property, bench smoke tests (exhaustive ones below)"
 cargo test --release --all-targets
-step "doc tests"
-cargo test --release --doc
+step "doc tests, every feature"
+cargo test --release --doc --features parallel,ndarray,half
+
+# Every f32 input on every backend, compared with the portable reference bit for bit. Built with
+# FMA in hardware where the CPU has it, so that the portable backend runs at full speed (without
+# it, portable calls libm's software fma: ~300 ns per element). Only the portable path changes
+# speed: the SIMD backends are the same `#[target_feature]` functions in both builds, and fma is
+# exactly rounded in software and hardware alike. Without FMA the detected backend is the
+# reference and portable is compared with it on a stride (see tests/common/mod.rs).
+step "exhaustive: every f32 input, exact kernels and tables, every backend"
+if grep -qw fma /proc/cpuinfo 2>/dev/null; then
+    RUSTFLAGS="-C target-feature=+fma" CARGO_TARGET_DIR=target/fma \
+        cargo test --release --test exhaustive_f32 --test table_error -- --ignored --nocapture
+else
+    cargo test --release --test exhaustive_f32 --test table_error -- --ignored --nocapture
+fi
 
 # Every table resolution builds and meets its published error bounds (the detected backend
-# only: the default run above sweeps every backend). Features are additive, so each
-# resolution is built without the default one.
+# only: the run above sweeps every backend). Features are additive, so each resolution is built
+# without the default one.
 for n in 64 1024 4096; do
     step "table-$n"
     SIGTAB_BACKENDS=detected cargo test --release --no-default-features --features "std,table-$n" \
-        --test table_error --test special_values --test slice_api
+        --test table_error --test special_values --test slice_api -- --include-ignored
 done
+
+step "features parallel, ndarray, half: each on its own, then all together"
+for f in parallel ndarray half; do
+    cargo test --release --features "$f" --test "$f"
+done
+cargo test --release --features parallel,ndarray,half --test parallel --test ndarray --test half
 
 step "no_std: the library without std passes the tests on the host, and builds for a Cortex-M4F"
 cargo test --release --no-default-features --features table-256 \
     --test special_values --test slice_api --test properties
 rustup target add thumbv7em-none-eabihf >/dev/null 2>&1 || true
-cargo build --release --target thumbv7em-none-eabihf --no-default-features --features table-64
+cargo build --release --target thumbv7em-none-eabihf --no-default-features --features table-64,half,ndarray
 
 step "aarch64: the NEON backend builds (it is not run here: no aarch64 machine)"
 rustup target add aarch64-unknown-linux-gnu >/dev/null 2>&1 || true
 cargo build --release --lib --target aarch64-unknown-linux-gnu
+
+step "Python: pip install ./python into a fresh virtualenv, then pytest (scipy, mpmath, dask)"
+rm -rf target/venv
+python3 -m venv target/venv
+target/venv/bin/pip install -q --upgrade pip
+target/venv/bin/pip install -q numpy scipy mpmath "dask[array]" pytest
+target/venv/bin/pip install -q ./python
+target/venv/bin/python -m pytest -q python/tests
 
 step "Miri: the portable and SSE2 backends and the slice API, at reduced sizes"
 rustup toolchain install nightly --profile minimal --component miri,rust-src >/dev/null 2>&1 || true
@@ -40,3 +69,4 @@ step "fuzz: the slice API on every backend, 60 s"
 command -v cargo-fuzz >/dev/null || cargo install cargo-fuzz --locked
 cargo +nightly fuzz build slices
 cargo +nightly fuzz run slices -- -max_total_time=60
+step "done"

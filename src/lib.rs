@@ -3,6 +3,8 @@
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
 
+#[cfg(feature = "ndarray")]
+extern crate alloc;
 #[cfg(feature = "std")]
 extern crate std;
 
@@ -10,6 +12,12 @@ mod api;
 mod arch;
 pub mod exact;
 mod float;
+#[cfg(feature = "half")]
+pub mod half;
+#[cfg(feature = "ndarray")]
+pub mod ndarray;
+#[cfg(feature = "parallel")]
+pub mod par;
 mod real;
 mod slice;
 pub mod table;

@@ -10,7 +10,10 @@ use crate::real::MulAdd;
 /// A function evaluated elementwise: `x -> K(x)`, computed with multiply-adds of kind `M`.
 ///
 /// A kernel with a cheap branch-free path for part of the line (a table inside its range) says so
-/// with `fast`; blocks whose inputs are all `fast` run `eval_fast`, the others `eval`.
+/// with `fast`; blocks whose inputs are all `fast` run `eval_fast`, the others `eval_mixed`: the
+/// same value as `eval`, computed without branches (both paths, then a select) so that a block
+/// with a few tail inputs still runs as SIMD. `eval` itself (scalar calls, slice remainders) may
+/// branch.
 pub(crate) trait Map<F> {
     fn eval<M: MulAdd>(x: F) -> F;
     #[inline(always)]
@@ -19,6 +22,10 @@ pub(crate) trait Map<F> {
     }
     #[inline(always)]
     fn eval_fast<M: MulAdd>(x: F) -> F {
+        Self::eval::<M>(x)
+    }
+    #[inline(always)]
+    fn eval_mixed<M: MulAdd>(x: F) -> F {
         Self::eval::<M>(x)
     }
 }
@@ -32,6 +39,10 @@ pub(crate) trait Map2<F> {
     }
     #[inline(always)]
     fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
+        Self::eval2::<M>(x)
+    }
+    #[inline(always)]
+    fn eval2_mixed<M: MulAdd>(x: F) -> (F, F) {
         Self::eval2::<M>(x)
     }
 }
@@ -80,7 +91,7 @@ pub(crate) fn map<F: Copy, M: MulAdd, K: Map<F>>(x: &[F], out: &mut [F]) {
             }
         } else {
             for (o, &v) in os.iter_mut().zip(xs) {
-                *o = K::eval::<M>(v);
+                *o = K::eval_mixed::<M>(v);
             }
         }
     }
@@ -100,7 +111,7 @@ pub(crate) fn map_in_place<F: Copy, M: MulAdd, K: Map<F>>(x: &mut [F]) {
             }
         } else {
             for v in xs.iter_mut() {
-                *v = K::eval::<M>(*v);
+                *v = K::eval_mixed::<M>(*v);
             }
         }
     }
@@ -124,7 +135,7 @@ pub(crate) fn map2<F: Copy, M: MulAdd, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mu
             }
         } else {
             for ((o, d), &v) in ys.iter_mut().zip(ds.iter_mut()).zip(xs) {
-                (*o, *d) = K::eval2::<M>(v);
+                (*o, *d) = K::eval2_mixed::<M>(v);
             }
         }
     }

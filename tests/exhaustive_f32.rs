@@ -1,11 +1,19 @@
-//! Every one of the 2^32 f32 inputs through the exact kernels, on every backend this CPU runs,
-//! against the f64 reference (`src/formula.rs`). Release builds only: `cargo test --release`.
+//! Every one of the 2^32 f32 inputs through the exact kernels, on every backend this CPU runs.
+//! Release builds only: `cargo test --release`.
 //!
-//! Per input and backend: NaN in gives NaN out; otherwise both functions within `BOUND` ulps; the
-//! fused kernel equals the separate ones bit for bit; the in-place form equals the slice form;
-//! the scalar forms equal the slice form (on a stride); backends with FMA equal the portable
-//! backend bit for bit (on a stride: the portable backend calls libm's `fma` on x86_64 and is far
-//! too slow to run 2^32 times). Prints the largest error per backend.
+//! The reference backend (portable, when built with FMA in hardware: see
+//! `common::reference_and_others`) is checked against the f64 formula (`src/formula.rs`) for every
+//! input: both functions within `BOUND` ulps, NaN in gives NaN out, `sigmoid` non-decreasing over
+//! the inputs in order. Every other backend is compared with the reference bit for bit for every
+//! input: the FMA backends must be identical; SSE2 (exact products by Dekker's method, not FMA)
+//! may differ, and where it does its own error is measured, and the largest gap to the reference
+//! is reported and bounded. The comparison runs the fused kernel (both functions); on every
+//! backend the separate slice kernels and the in-place forms equal it for every input (SSE2,
+//! which costs more than all the others together: on every 97th input), and the scalar forms
+//! equal it on that stride.
+//!
+//! Full run with the portable reference (what CI does):
+//! `RUSTFLAGS="-C target-feature=+fma" cargo test --release --test exhaustive_f32 -- --nocapture`
 
 mod common;
 
@@ -14,15 +22,16 @@ use sigtab::{Backend, exact::Kernels};
 
 /// The published bound for both exact f32 kernels.
 const BOUND: f64 = 1.0;
-const CHUNK: u64 = 1 << 16;
-/// Every `STRIDE`-th input is also run through the scalar API and the portable backend.
+const CHUNK: u64 = 1 << 13;
+/// Every `STRIDE`-th input is also run through the scalar API (and through portable where it is
+/// not the reference).
 const STRIDE: usize = 97;
 
 #[derive(Clone, Copy, Default, Debug)]
 struct Seen {
     s: Worst,
     g: Worst,
-    /// Inputs (of the stride) where this backend differs from the portable one.
+    /// Inputs where this backend differs from the reference.
     differ: u64,
     /// The largest such difference, in ulps of the exact value.
     gap: f64,
@@ -39,165 +48,205 @@ impl Seen {
     }
 }
 
-fn check_backend(k: Kernels, x: &[f32], es: &[f64], eg: &[f64]) -> Seen {
+/// One backend's results for a chunk, after its internal consistency checks.
+struct Run {
+    s: Vec<f32>,
+    g: Vec<f32>,
+}
+
+/// The fused slice kernel over `x`, checked against the other forms: the separate slice kernels
+/// and the in-place form over every input if `every_form`, else over every `STRIDE`-th input (the
+/// SSE2 backend, which costs more than the others together); the scalar forms on the stride.
+fn run(k: Kernels, x: &[f32], every_form: bool) -> Run {
     let n = x.len();
-    let (mut s, mut g, mut s2, mut g2) = (vec![0.0; n], vec![0.0; n], vec![0.0; n], vec![0.0; n]);
-    k.sigmoid_slice(x, &mut s);
-    k.sigmoid_grad_slice(x, &mut g);
-    k.sigmoid_and_grad_slice(x, &mut s2, &mut g2);
-    let mut inplace = x.to_vec();
+    let b = k.backend();
+    let (mut s, mut g) = (vec![0.0; n], vec![0.0; n]);
+    k.sigmoid_and_grad_slice(x, &mut s, &mut g);
+    let (xs, fs, fg): (Vec<f32>, Vec<f32>, Vec<f32>) = if every_form {
+        (x.to_vec(), s.clone(), g.clone())
+    } else {
+        let pick = |v: &[f32]| v.iter().step_by(STRIDE).copied().collect::<Vec<f32>>();
+        (pick(x), pick(&s), pick(&g))
+    };
+    let m = xs.len();
+    let (mut s1, mut g1) = (vec![0.0; m], vec![0.0; m]);
+    k.sigmoid_slice(&xs, &mut s1);
+    k.sigmoid_grad_slice(&xs, &mut g1);
+    let mut inplace = xs.clone();
     k.sigmoid_in_place(&mut inplace);
-    let mut seen = Seen::default();
-    for i in 0..n {
-        let xi = x[i];
+    let mut ginplace = xs.clone();
+    k.sigmoid_grad_in_place(&mut ginplace);
+    for i in 0..m {
+        let xi = xs[i];
         assert_eq!(
-            s[i].to_bits(),
-            s2[i].to_bits(),
-            "{:?}: fused s differs at x = {xi:e}",
-            k.backend()
+            s1[i].to_bits(),
+            fs[i].to_bits(),
+            "{b:?}: fused s differs at x = {xi:e}"
         );
         assert_eq!(
-            g[i].to_bits(),
-            g2[i].to_bits(),
-            "{:?}: fused s' differs at x = {xi:e}",
-            k.backend()
+            g1[i].to_bits(),
+            fg[i].to_bits(),
+            "{b:?}: fused s' differs at x = {xi:e}"
         );
         assert_eq!(
-            s[i].to_bits(),
             inplace[i].to_bits(),
-            "{:?}: in-place differs at x = {xi:e}",
-            k.backend()
+            fs[i].to_bits(),
+            "{b:?}: in-place differs at x = {xi:e}"
         );
-        if xi.is_nan() {
-            assert!(s[i].is_nan() && g[i].is_nan(), "NaN in must give NaN out");
-            continue;
-        }
-        seen.s.see(ulps_f32(s[i], es[i]), xi as f64);
-        seen.g.see(ulps_f32(g[i], eg[i]), xi as f64);
+        assert_eq!(
+            ginplace[i].to_bits(),
+            fg[i].to_bits(),
+            "{b:?}: grad in-place differs at x = {xi:e}"
+        );
     }
-    let portable = Kernels::new(Backend::Portable).unwrap();
-    let fma = k.backend() != Backend::Sse2;
+    for i in 1..n {
+        assert!(
+            s[i] >= s[i - 1],
+            "{b:?}: s({}) = {} > s({}) = {}",
+            x[i - 1],
+            s[i - 1],
+            x[i],
+            s[i]
+        );
+    }
     for i in (0..n).step_by(STRIDE) {
         let xi = x[i];
-        let (ps, pg) = portable.sigmoid_and_grad(xi);
-        if (ps.to_bits(), pg.to_bits()) != (s[i].to_bits(), g[i].to_bits()) && !xi.is_nan() {
-            assert!(
-                !fma,
-                "{:?} differs from portable at x = {xi:e}",
-                k.backend()
-            );
-            seen.differ += 1;
-        }
         assert_eq!(
             k.sigmoid(xi).to_bits(),
             s[i].to_bits(),
-            "scalar s differs at x = {xi:e}"
+            "{b:?}: scalar s differs at x = {xi:e}"
         );
         assert_eq!(
             k.sigmoid_grad(xi).to_bits(),
             g[i].to_bits(),
-            "scalar s' differs at x = {xi:e}"
+            "{b:?}: scalar s' differs at x = {xi:e}"
         );
+        let (ss, sg) = k.sigmoid_and_grad(xi);
         assert_eq!(
-            k.sigmoid_and_grad(xi).1.to_bits(),
-            g[i].to_bits(),
-            "scalar fused differs"
+            (ss.to_bits(), sg.to_bits()),
+            (s[i].to_bits(), g[i].to_bits()),
+            "{b:?}: scalar fused differs at x = {xi:e}"
         );
     }
-    seen
+    Run { s, g }
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "exhaustive over 2^32 inputs: run with --release"
-)]
-fn every_f32_input_within_one_ulp_on_every_backend() {
-    // The portable backend is checked through the others: every FMA backend must equal it bit for
-    // bit on the stride (on x86_64 it is libm-`fma` bound, ~300 ns per element). Where it is the
-    // only backend (or under `-C target-cpu` with FMA), it runs the full pass itself.
-    let mut backends: Vec<Backend> = Backend::available()
-        .filter(|&b| b != Backend::Portable)
-        .collect();
-    if backends.is_empty() || cfg!(target_feature = "fma") {
-        backends.insert(0, Backend::Portable);
-    }
+#[ignore = "exhaustive, minutes in --release: scripts/test-all.sh runs it with --ignored"]
+fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
+    let (reference, others) = common::reference_and_others();
+    let total = common::ORDERED_F32;
     let t = std::time::Instant::now();
-    let all = par_chunks(1 << 32, CHUNK, |start, len| {
-        let x: Vec<f32> = (start..start + len)
-            .map(|b| f32::from_bits(b as u32))
+    let all = par_chunks(total, CHUNK, |start, len| {
+        // Inputs in increasing order, with one element of overlap with the next chunk (for
+        // monotonicity across chunks).
+        let x: Vec<f32> = (start..(start + len + 1).min(total))
+            .map(common::ordered)
             .collect();
-        let (es, eg): (Vec<f64>, Vec<f64>) = x
-            .iter()
-            .map(|&v| formula::sigmoid_and_grad(v as f64))
-            .unzip();
-        backends
-            .iter()
-            .map(|&b| check_backend(Kernels::new(b).unwrap(), &x, &es, &eg))
-            .collect::<Vec<_>>()
+        let r = run(Kernels::new(reference).unwrap(), &x, true);
+        let mut seen = vec![Seen::default(); 1 + others.len()];
+        let (mut es, mut eg) = (vec![0.0; x.len()], vec![0.0; x.len()]);
+        for i in 0..x.len() {
+            let (ts, tg) = formula::sigmoid_and_grad(x[i] as f64);
+            (es[i], eg[i]) = (ulps_f32(r.s[i], ts), ulps_f32(r.g[i], tg));
+            seen[0].s.see(es[i], x[i] as f64);
+            seen[0].g.see(eg[i], x[i] as f64);
+        }
+        for (j, &b) in others.iter().enumerate() {
+            let o = run(Kernels::new(b).unwrap(), &x, b != Backend::Sse2);
+            let w = &mut seen[j + 1];
+            for i in 0..x.len() {
+                let same =
+                    (o.s[i].to_bits(), o.g[i].to_bits()) == (r.s[i].to_bits(), r.g[i].to_bits());
+                if same {
+                    w.s.see(es[i], x[i] as f64);
+                    w.g.see(eg[i], x[i] as f64);
+                    continue;
+                }
+                assert!(
+                    b == Backend::Sse2,
+                    "{b:?} differs from {reference:?} at x = {:e}",
+                    x[i]
+                );
+                let (ts, tg) = formula::sigmoid_and_grad(x[i] as f64);
+                let (us, ug) = (ulps_f32(o.s[i], ts), ulps_f32(o.g[i], tg));
+                w.s.see(us, x[i] as f64);
+                w.g.see(ug, x[i] as f64);
+                w.differ += 1;
+                w.gap = w
+                    .gap
+                    .max(ulps_f32(o.s[i], r.s[i] as f64))
+                    .max(ulps_f32(o.g[i], r.g[i] as f64));
+            }
+        }
+        if reference != Backend::Portable {
+            let p = Kernels::new(Backend::Portable).unwrap();
+            for i in (0..x.len()).step_by(STRIDE) {
+                let (ps, pg) = p.sigmoid_and_grad(x[i]);
+                assert_eq!(
+                    (ps.to_bits(), pg.to_bits()),
+                    (r.s[i].to_bits(), r.g[i].to_bits()),
+                    "portable differs from {reference:?} at x = {:e}",
+                    x[i]
+                );
+            }
+        }
+        seen
     });
-    for (j, backend) in backends.iter().enumerate() {
-        let total = all
+    for (j, backend) in std::iter::once(&reference).chain(&others).enumerate() {
+        let w = all
             .iter()
             .map(|per| per[j])
             .fold(Seen::default(), Seen::merge);
         println!(
             "exact f32 on {:>9}: sigmoid max {:.4} ulp (x = {:e}), sigmoid_grad max {:.4} ulp (x = {:e}); \
-             {} of the strided inputs differ from portable, by at most {:.2} ulp",
+             differs from {} on {} inputs, by at most {:.2} ulp",
             backend.name(),
-            total.s.ulps,
-            total.s.at,
-            total.g.ulps,
-            total.g.at,
-            total.differ,
-            total.gap,
+            w.s.ulps,
+            w.s.at,
+            w.g.ulps,
+            w.g.at,
+            reference.name(),
+            w.differ,
+            w.gap,
         );
         // Two results each within BOUND of the truth are within 2 BOUND of each other.
         assert!(
-            total.gap <= 2.0 * BOUND,
-            "{backend:?} differs from portable by {} ulp",
-            total.gap
+            w.gap <= 2.0 * BOUND,
+            "{backend:?} differs from {reference:?} by {} ulp",
+            w.gap
         );
-        assert!(total.s.ulps <= BOUND, "{backend:?} sigmoid: {:?}", total.s);
-        assert!(
-            total.g.ulps <= BOUND,
-            "{backend:?} sigmoid_grad: {:?}",
-            total.g
-        );
+        assert!(w.s.ulps <= BOUND, "{backend:?} sigmoid: {:?}", w.s);
+        assert!(w.g.ulps <= BOUND, "{backend:?} sigmoid_grad: {:?}", w.g);
     }
     println!(
-        "checked 2^32 inputs on {} backends in {:.1?}",
-        backends.len(),
+        "checked every non-NaN f32 on {} backends (reference {}) in {:.1?}",
+        1 + others.len(),
+        reference.name(),
         t.elapsed()
     );
 }
 
 #[test]
-#[cfg_attr(
-    debug_assertions,
-    ignore = "exhaustive over 2^32 inputs: run with --release"
-)]
-fn sigmoid_is_non_decreasing_over_every_f32_on_every_backend() {
-    let total = common::ORDERED_F32;
-    for backend in Backend::available().filter(|&b| b != Backend::Portable) {
-        let k = Kernels::new(backend).unwrap();
-        par_chunks(total, 1 << 16, |start, len| {
-            // One element of overlap with the next chunk.
-            let x: Vec<f32> = (start..(start + len + 1).min(total))
-                .map(common::ordered)
-                .collect();
-            let mut s = vec![0.0; x.len()];
-            k.sigmoid_slice(&x, &mut s);
-            for i in 1..x.len() {
-                assert!(
-                    s[i] >= s[i - 1],
-                    "{backend:?}: s({}) = {} > s({}) = {}",
-                    x[i - 1],
-                    s[i - 1],
-                    x[i],
-                    s[i]
-                );
-            }
-        });
+#[ignore = "exhaustive, minutes in --release: scripts/test-all.sh runs it with --ignored"]
+fn exhaustive_every_nan_gives_nan_on_every_backend() {
+    // The NaNs are the bit patterns above +inf, with either sign.
+    let nan: Vec<f32> = (0x7f80_0001u32..=0x7fff_ffff)
+        .flat_map(|b| [f32::from_bits(b), f32::from_bits(b | 0x8000_0000)])
+        .collect();
+    for b in Backend::available() {
+        let k = Kernels::new(b).unwrap();
+        let (mut s, mut g) = (vec![0.0; nan.len()], vec![0.0; nan.len()]);
+        k.sigmoid_and_grad_slice(&nan, &mut s, &mut g);
+        assert!(
+            s.iter().chain(&g).all(|v| v.is_nan()),
+            "{b:?}: NaN in must give NaN out"
+        );
+        k.sigmoid_slice(&nan, &mut s);
+        k.sigmoid_grad_slice(&nan, &mut g);
+        assert!(
+            s.iter().chain(&g).all(|v| v.is_nan()),
+            "{b:?}: NaN in must give NaN out"
+        );
     }
 }

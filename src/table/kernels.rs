@@ -50,6 +50,12 @@ impl<F: TableData, I: Interp> Map<F> for Sigmoid<I> {
         let (i, t) = locate(x);
         I::sigmoid_at::<F, M>(i, t)
     }
+    #[inline(always)]
+    fn eval_mixed<M: MulAdd>(x: F) -> F {
+        // `locate` clamps the cell, so the table read is in bounds for any x.
+        let (f, t) = (Self::eval_fast::<M>(x), sigmoid_tail::<F, M>(x));
+        if inside(x) { f } else { t }
+    }
 }
 
 impl<F: TableData, I: Interp> Map<F> for Grad<I> {
@@ -70,6 +76,14 @@ impl<F: TableData, I: Interp> Map<F> for Grad<I> {
         // At |x|: exactly even, like the exact kernel.
         let (i, t) = locate(x.abs());
         I::grad_at::<F, M>(i, t)
+    }
+    #[inline(always)]
+    fn eval_mixed<M: MulAdd>(x: F) -> F {
+        let (f, t) = (
+            Self::eval_fast::<M>(x),
+            <kernel::Grad as Map<F>>::eval::<M>(x),
+        );
+        if inside(x) { f } else { t }
     }
 }
 
@@ -92,5 +106,12 @@ impl<F: TableData, I: Interp> Map2<F> for SigmoidAndGrad<I> {
         let (i, t) = locate(x);
         let (j, u) = locate(x.abs());
         (I::sigmoid_at::<F, M>(i, t), I::grad_at::<F, M>(j, u))
+    }
+    #[inline(always)]
+    fn eval2_mixed<M: MulAdd>(x: F) -> (F, F) {
+        let (fs, fg) = Self::eval2_fast::<M>(x);
+        let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
+        let s = if x >= F::SATURATE { F::ONE } else { s };
+        if inside(x) { (fs, fg) } else { (s, g) }
     }
 }

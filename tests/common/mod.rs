@@ -11,8 +11,9 @@ pub fn ulp_f32(v: f64) -> f64 {
     if v < f32::MIN_POSITIVE as f64 {
         return 2f64.powi(-149);
     }
-    let exp = ((v.to_bits() >> 52) as i32) - 1023;
-    2f64.powi(exp - 23)
+    // The power of two built from its bits: this runs 2^32 times per backend.
+    let biased = (v.to_bits() >> 52) as i64;
+    f64::from_bits(((biased - 23) as u64) << 52)
 }
 
 /// Error of `y` against the exact value `exact`, in f32 ulps of `exact`.
@@ -164,3 +165,27 @@ pub fn ordered(k: u64) -> f32 {
 
 /// How many values `ordered` enumerates.
 pub const ORDERED_F32: u64 = 2 * 0x7f80_0001;
+
+/// The backend the exhaustive tests treat as the reference, and the others.
+///
+/// The reference is the portable backend wherever it is fast enough to run 2^32 times: built with
+/// FMA in hardware (`RUSTFLAGS="-C target-feature=+fma"`, as `scripts/test-all.sh` does), or where
+/// it is the only backend. Otherwise (x86_64 without that flag, where portable calls libm's `fma`,
+/// ~300 ns per element) the detected backend is the reference and portable is compared with it on
+/// a stride instead.
+pub fn reference_and_others() -> (sigtab::Backend, Vec<sigtab::Backend>) {
+    use sigtab::Backend;
+    let full_portable = cfg!(target_feature = "fma") || Backend::available().count() == 1;
+    if std::env::var("SIGTAB_BACKENDS").as_deref() == Ok("detected") {
+        return (Backend::detect(), Vec::new());
+    }
+    let reference = if full_portable {
+        Backend::Portable
+    } else {
+        Backend::detect()
+    };
+    let others = Backend::available()
+        .filter(|&b| b != reference && (full_portable || b != Backend::Portable))
+        .collect();
+    (reference, others)
+}

@@ -1,0 +1,201 @@
+//! [`SigmoidExt`]: the exact kernels on `ndarray` arrays of any shape (feature `ndarray`).
+//!
+//! Arrays whose elements are contiguous in C or Fortran order run the vectorized slice kernels
+//! (on every core with the `parallel` feature); any other layout (sliced with a step, permuted
+//! axes) falls back to the scalar kernels element by element, with the same results.
+//!
+//! # Example
+//! ```
+//! use ndarray::array;
+//! use sigtab::ndarray::SigmoidExt;
+//! let a = array![[-500.0f64, 0.0], [1.0, 40.0]];
+//! let s = a.sigmoid();
+//! assert_eq!(s[[0, 1]], 0.5);
+//! assert_eq!(a.sigmoid_grad()[[0, 0]], 7.124576406741286e-218);
+//! ```
+
+use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension, ShapeBuilder};
+
+use alloc::vec;
+use alloc::vec::Vec;
+
+use crate::{Float, exact};
+
+#[cfg(not(feature = "parallel"))]
+use crate::exact as slices;
+#[cfg(feature = "parallel")]
+use crate::par::exact as slices;
+
+/// The sigmoid and its derivative on arrays: `a.sigmoid()`, `a.sigmoid_grad()`,
+/// `a.sigmoid_and_grad()` return new arrays of the same shape (and memory order, for C- and
+/// F-contiguous input); `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` overwrite `a`.
+/// Results are [`crate::exact`]'s, element for element.
+///
+/// # Example
+/// ```
+/// use ndarray::{Array2, s};
+/// use sigtab::ndarray::SigmoidExt;
+/// let mut a = Array2::<f32>::zeros((4, 6));
+/// let (y, dy) = a.slice(s![.., ..;2]).sigmoid_and_grad(); // strided: the elementwise path
+/// assert_eq!((y.dim(), y[[3, 2]], dy[[3, 2]]), ((4, 3), 0.5, 0.25));
+/// a.sigmoid_in_place();
+/// assert!(a.iter().all(|&v| v == 0.5));
+/// ```
+pub trait SigmoidExt {
+    /// The element type: `f32` or `f64`.
+    type Elem: Float;
+    /// The dimension of the array.
+    type Dim: Dimension;
+    /// The array's storage (owned, view, ...).
+    type Storage;
+
+    /// `s(x)` for every element, in a new array.
+    ///
+    /// # Example
+    /// ```
+    /// use sigtab::ndarray::SigmoidExt;
+    /// let y = ndarray::arr1(&[0.0f32, f32::INFINITY]).sigmoid();
+    /// assert_eq!(y, ndarray::arr1(&[0.5, 1.0]));
+    /// ```
+    fn sigmoid(&self) -> Array<Self::Elem, Self::Dim>;
+
+    /// `s'(x)` for every element, in a new array.
+    ///
+    /// # Example
+    /// ```
+    /// use sigtab::ndarray::SigmoidExt;
+    /// let dy = ndarray::arr1(&[0.0f64, -500.0]).sigmoid_grad();
+    /// assert_eq!(dy, ndarray::arr1(&[0.25, 7.124576406741286e-218]));
+    /// ```
+    fn sigmoid_grad(&self) -> Array<Self::Elem, Self::Dim>;
+
+    /// `(s(x), s'(x))` for every element, from one evaluation, in two new arrays.
+    ///
+    /// # Example
+    /// ```
+    /// use sigtab::ndarray::SigmoidExt;
+    /// let (y, dy) = ndarray::arr2(&[[0.0f32]]).sigmoid_and_grad();
+    /// assert_eq!((y[[0, 0]], dy[[0, 0]]), (0.5, 0.25));
+    /// ```
+    #[allow(clippy::type_complexity)]
+    fn sigmoid_and_grad(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
+
+    /// `x = s(x)` for every element.
+    ///
+    /// # Example
+    /// ```
+    /// use sigtab::ndarray::SigmoidExt;
+    /// let mut a = ndarray::arr1(&[0.0f64, f64::NEG_INFINITY]);
+    /// a.sigmoid_in_place();
+    /// assert_eq!(a, ndarray::arr1(&[0.5, 0.0]));
+    /// ```
+    fn sigmoid_in_place(&mut self)
+    where
+        Self::Storage: DataMut;
+
+    /// `x = s'(x)` for every element.
+    ///
+    /// # Example
+    /// ```
+    /// use sigtab::ndarray::SigmoidExt;
+    /// let mut a = ndarray::arr1(&[0.0f32, f32::INFINITY]);
+    /// a.view_mut().sigmoid_grad_in_place();
+    /// assert_eq!(a, ndarray::arr1(&[0.25, 0.0]));
+    /// ```
+    fn sigmoid_grad_in_place(&mut self)
+    where
+        Self::Storage: DataMut;
+}
+
+/// `a` as one slice in memory order, if its elements are contiguous in C or Fortran order (the
+/// orders a new array can be made in), and whether that order is Fortran's.
+fn contiguous<T, S: Data<Elem = T>, D: Dimension>(a: &ArrayBase<S, D>) -> Option<(&[T], bool)> {
+    let fortran = !a.is_standard_layout() && a.t().is_standard_layout();
+    if a.is_standard_layout() || fortran {
+        a.as_slice_memory_order().map(|x| (x, fortran))
+    } else {
+        None
+    }
+}
+
+/// A new array of `dim` from `v`, in C or Fortran order.
+fn from_vec<T, D: Dimension>(dim: D, fortran: bool, v: Vec<T>) -> Array<T, D> {
+    let r = if fortran {
+        Array::from_shape_vec(dim.f(), v)
+    } else {
+        Array::from_shape_vec(dim, v)
+    };
+    r.expect("a contiguous array's shape fits its own length")
+}
+
+/// A new array of `a`'s shape with `out[i] = f(a[i])`: through `slice` when `a` is C- or
+/// F-contiguous, elementwise through `scalar` otherwise.
+fn map_new<T: Float, S: Data<Elem = T>, D: Dimension>(
+    a: &ArrayBase<S, D>,
+    slice: impl Fn(&[T], &mut [T]),
+    scalar: impl Fn(T) -> T,
+) -> Array<T, D> {
+    match contiguous(a) {
+        Some((x, fortran)) => {
+            let mut v = vec![T::default(); x.len()];
+            slice(x, &mut v);
+            from_vec(a.raw_dim(), fortran, v)
+        }
+        None => a.mapv(scalar),
+    }
+}
+
+/// `x = f(x)` for every element of `a`: through `slice` when its elements are contiguous in any
+/// order, elementwise otherwise.
+fn map_in_place<T: Float, S: DataMut<Elem = T>, D: Dimension>(
+    a: &mut ArrayBase<S, D>,
+    slice: impl Fn(&mut [T]),
+    scalar: impl Fn(T) -> T,
+) {
+    match a.as_slice_memory_order_mut() {
+        Some(x) => slice(x),
+        None => a.mapv_inplace(scalar),
+    }
+}
+
+impl<T: Float, S: Data<Elem = T>, D: Dimension> SigmoidExt for ArrayBase<S, D> {
+    type Elem = T;
+    type Dim = D;
+    type Storage = S;
+
+    fn sigmoid(&self) -> Array<T, D> {
+        map_new(self, slices::sigmoid_slice, exact::sigmoid)
+    }
+
+    fn sigmoid_grad(&self) -> Array<T, D> {
+        map_new(self, slices::sigmoid_grad_slice, exact::sigmoid_grad)
+    }
+
+    fn sigmoid_and_grad(&self) -> (Array<T, D>, Array<T, D>) {
+        match contiguous(self) {
+            Some((x, fortran)) => {
+                let (mut y, mut dy) = (vec![T::default(); x.len()], vec![T::default(); x.len()]);
+                slices::sigmoid_and_grad_slice(x, &mut y, &mut dy);
+                (
+                    from_vec(self.raw_dim(), fortran, y),
+                    from_vec(self.raw_dim(), fortran, dy),
+                )
+            }
+            None => (self.mapv(exact::sigmoid), self.mapv(exact::sigmoid_grad)),
+        }
+    }
+
+    fn sigmoid_in_place(&mut self)
+    where
+        S: DataMut,
+    {
+        map_in_place(self, slices::sigmoid_in_place, exact::sigmoid)
+    }
+
+    fn sigmoid_grad_in_place(&mut self)
+    where
+        S: DataMut,
+    {
+        map_in_place(self, slices::sigmoid_grad_in_place, exact::sigmoid_grad)
+    }
+}
