@@ -1,8 +1,9 @@
 //! Every kernel side by side, per precision and size: exact (per backend), the tables (linear and
 //! Hermite at the compiled resolution), a fastText-style nearest-entry table, memoization (a
 //! HashMap and a direct-mapped cache, on inputs with 1000 distinct values), a naive `std` loop and
-//! the memory floor (`out[i] = 2 * x[i]`). `cargo bench --bench kernels`; HTML in
-//! `target/criterion/`.
+//! the memory floor (`out[i] = 2 * x[i]`); a dependent scalar chain (`chain/`); and with
+//! `--features parallel`, all cores against one (`parallel/`). `cargo bench --bench kernels`;
+//! HTML in `target/criterion/`.
 //!
 //! Inputs are fixed (a deterministic spread over [-20, 20]); outputs are checked against the
 //! reference formula before anything is timed.
@@ -191,12 +192,53 @@ fn f64_kernels(c: &mut Criterion) {
     group!(c, f64);
 }
 
+/// A dependent scalar chain: each call's input is the previous call's output (an iterative inner
+/// loop), so each call's latency counts. `x -> 8 s(x) - 4`, then `x -> 16 s'(x) - 2`: stays in
+/// (-4, 4). Target: a table call costs at most half an exact call, and at most 6 ns.
+fn chain(c: &mut Criterion) {
+    const STEPS: u64 = 1000;
+    macro_rules! chain {
+        ($t:ty) => {{
+            let mut g = c.benchmark_group(concat!("chain/", stringify!($t)));
+            g.throughput(Throughput::Elements(2 * STEPS));
+            macro_rules! contender {
+                ($name:expr, $s:expr, $d:expr) => {
+                    g.bench_function($name, |b| {
+                        b.iter(|| {
+                            let mut x: $t = black_box(0.3);
+                            for _ in 0..STEPS {
+                                x = 8.0 * $s(x) - 4.0;
+                                x = 16.0 * $d(x) - 2.0;
+                            }
+                            x
+                        })
+                    });
+                };
+            }
+            contender!("exact", sigtab::exact::sigmoid, sigtab::exact::sigmoid_grad);
+            contender!("table linear", table::sigmoid, table::sigmoid_grad);
+            contender!(
+                "table hermite",
+                table::hermite::sigmoid,
+                table::hermite::sigmoid_grad
+            );
+            contender!("naive std", |v: $t| 1.0 / (1.0 + (-v).exp()), |v: $t| {
+                let e = (-v).exp();
+                e / ((1.0 + e) * (1.0 + e))
+            });
+            g.finish();
+        }};
+    }
+    chain!(f32);
+    chain!(f64);
+}
+
 /// `sigtab::par` against one core, around `par::MIN_PARALLEL_LEN` and at 16M (feature
 /// `parallel`: `cargo bench --features parallel -- parallel`). Target: >= 1.8x one core at 16M on
 /// 2 cores.
 #[cfg(feature = "parallel")]
 fn parallel(c: &mut Criterion) {
-    for n in [8 << 10, 16 << 10, 32 << 10, 64 << 10, 16 << 20] {
+    for n in [32 << 10, 64 << 10, 128 << 10, 256 << 10, 16 << 20] {
         let mut g = c.benchmark_group(format!("parallel/f32/n={n}"));
         g.throughput(Throughput::Elements(n as u64));
         if n > 100_000 {
@@ -221,5 +263,5 @@ fn parallel(c: &mut Criterion) {
 #[cfg(not(feature = "parallel"))]
 fn parallel(_: &mut Criterion) {}
 
-criterion_group!(benches, f32_kernels, f64_kernels, parallel);
+criterion_group!(benches, f32_kernels, f64_kernels, chain, parallel);
 criterion_main!(benches);

@@ -677,6 +677,36 @@ fn plot(
 
 /// The first row whose name starts with `name`; a family prefix (`"table linear /+"`) with a
 /// trailing `+` means that family's fused sigmoid+grad row.
+/// ns per call of each scalar kernel in a dependent chain of sigmoid then gradient calls.
+fn chain<T: Prec>() -> Vec<(&'static str, f64)> {
+    const STEPS: usize = 200_000;
+    let (four, eight, two, sixteen) = (T::from(4.0), T::from(8.0), T::from(2.0), T::from(16.0));
+    let mut go = |s: &dyn Fn(T) -> T, g: &dyn Fn(T) -> T| {
+        time(2 * STEPS, || {
+            let mut x = black_box(T::from(0.3));
+            for _ in 0..STEPS {
+                x = eight * s(x) - four;
+                x = sixteen * g(x) - two;
+            }
+            black_box(x);
+        })
+    };
+    let naive_s = |v: T| T::UNIT / (T::UNIT + v.exp_neg());
+    let naive_g = |v: T| {
+        let e = v.exp_neg();
+        e / ((T::UNIT + e) * (T::UNIT + e))
+    };
+    vec![
+        ("exact", go(&exact::sigmoid, &exact::sigmoid_grad)),
+        ("table linear", go(&table::sigmoid, &table::sigmoid_grad)),
+        (
+            "table hermite",
+            go(&table::hermite::sigmoid, &table::hermite::sigmoid_grad),
+        ),
+        ("naive std", go(&naive_s, &naive_g)),
+    ]
+}
+
 fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
     match name.strip_suffix('+') {
         Some(family) => rows
@@ -774,6 +804,33 @@ fn main() {
     }
     #[cfg(not(feature = "parallel"))]
     println!("  (all cores, measured: run with --features parallel)");
+
+    // A dependent scalar chain: each input is the last output, as in an iterative inner loop, so
+    // latency counts, not throughput. x -> 8 s(x) - 4 (or 16 s'(x) - 2) stays in (-4, 4).
+    println!("\ndependent scalar chain (ns per call; each call waits for the previous result):");
+    for prec in ["f32", "f64"] {
+        let chain = if prec == "f32" {
+            chain::<f32>()
+        } else {
+            chain::<f64>()
+        };
+        let exact = chain[0].1;
+        for (name, ns) in &chain {
+            println!(
+                "  {prec} {name:<28} {ns:>6.2} ns  ({:.2}x exact)",
+                ns / exact
+            );
+        }
+        let best = chain[1].1.min(chain[2].1);
+        println!(
+            "  {prec} target (a table call <= half an exact call and <= 6 ns): {}",
+            if best <= exact / 2.0 && best <= 6.0 {
+                "met"
+            } else {
+                "NOT met"
+            }
+        );
+    }
 
     // The verdict, from the numbers above.
     println!("\nverdict:");

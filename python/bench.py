@@ -18,6 +18,11 @@ import time
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ.setdefault("XLA_FLAGS", "--xla_cpu_multi_thread_eigen=false intra_op_parallelism_threads=1")
 
+# Import the installed package, not the source folder next to this script (it has no native
+# module until built).
+_here = os.path.dirname(os.path.abspath(__file__))
+sys.path = [p for p in sys.path if os.path.abspath(p or ".") != _here]
+
 import numpy as np  # noqa: E402
 import scipy.special  # noqa: E402
 import scipy.stats  # noqa: E402
@@ -81,9 +86,9 @@ def main():
         for label, f in contenders():
             ns = [best_ns_per_element(f, xs[n]) for n in sizes]
             results[(name, label)] = ns
-            ref = results[(name, "scipy.special.expit")]
+            ref = results.get((name, "scipy.special.expit"), ns)
             ratio = "  ".join(f"{r / v:5.1f}x" for r, v in zip(ref, ns))
-            print(f"{label:<28}" + "".join(f"{v:12.2f}" for v in ns) + f"   {ratio}")
+            print(f"{label:<28}" + "".join(f"{v:12.2f}" for v in ns) + f"   {ratio}", flush=True)
     print("\nTargets: sigtab.expit >= 5x scipy.special.expit in float64 at n = 1001 and 65536;")
     for i, n in enumerate(sizes[:2]):
         r = results[("float64", "scipy.special.expit")][i] / results[("float64", "sigtab.expit")][i]

@@ -21,15 +21,16 @@ use crate::Float;
 
 /// Below this many elements the `par` functions run on the calling thread.
 ///
-/// Measured with `cargo bench --features parallel -- parallel` on 2 cores: splitting pays from
-/// about 32K f32 elements of the exact kernel on (a chunk must outweigh waking a pool thread,
-/// a few microseconds).
+/// Measured with `cargo bench --features parallel -- parallel/` on 2 cores (Zen 4), exact f32
+/// `sigmoid_and_grad_slice`: at 32K elements splitting is slower than one thread (27 µs against
+/// 24 µs: waking the pool costs a few microseconds), at 64K it is 1.45x faster, at 256K 1.7x,
+/// at 16M 1.95x. f64 and the tables cost more per element, so they gain from here on too.
 ///
 /// # Example
 /// ```
 /// assert!(sigtab::par::MIN_PARALLEL_LEN >= sigtab::par::CHUNK_LEN);
 /// ```
-pub const MIN_PARALLEL_LEN: usize = 1 << 15;
+pub const MIN_PARALLEL_LEN: usize = 1 << 16;
 
 /// Elements per task once a slice is split: large enough that the per-task cost is noise, small
 /// enough that the cores finish together.
