@@ -681,7 +681,7 @@ fn plot(
 fn chain<T: Prec>() -> Vec<(&'static str, f64)> {
     const STEPS: usize = 200_000;
     let (four, eight, two, sixteen) = (T::from(4.0), T::from(8.0), T::from(2.0), T::from(16.0));
-    let mut go = |s: &dyn Fn(T) -> T, g: &dyn Fn(T) -> T| {
+    let go = |s: &dyn Fn(T) -> T, g: &dyn Fn(T) -> T| {
         time(2 * STEPS, || {
             let mut x = black_box(T::from(0.3));
             for _ in 0..STEPS {
