@@ -18,12 +18,15 @@ def _result_dtype(arr, name):
     dt = arr.dtype
     if dt == _F32 or dt == _F64:
         return dt
+    if dt.kind == "f" and dt.itemsize in (4, 8):  # the other byte order
+        return _F32 if dt.itemsize == 4 else _F64
     if dt.kind == "f" and dt.itemsize == 2:
         return _F32
     if dt.kind in "biu":
         return _F64
     raise TypeError(f"sigtab.{name}: unsupported dtype {dt} (supported: float32, float64, "
-                    f"and float16, bool and integers, which are converted)")
+                    f"and float16, bool and integers, which are converted; not longdouble, "
+                    f"complex, object or strings)")
 
 
 def _contiguous(a):

@@ -78,6 +78,8 @@ def test_dtypes_scalars_and_shapes(mod):
     assert mod.expit(np.array([True])).dtype == np.float64
     assert mod.expit(np.zeros(3, np.float16)).dtype == np.float32
     assert mod.expit([0.0, 1.0]).shape == (2,)
+    big_endian = np.array([0.0, 1.0], dtype=">f8")
+    assert np.array_equal(mod.expit(big_endian), mod.expit(np.array([0.0, 1.0])))
     s, g = mod.expit_and_grad(0.0)
     assert (s, g) == (0.5, 0.25) and type(s) is np.float64
     for dtype in (np.float32, np.float64):
@@ -135,7 +137,7 @@ def test_bad_input_raises_and_leaves_out_untouched():
     with pytest.raises(ValueError, match="read-only"):
         sigtab.expit_grad(x, out=ro)
     assert (ro == 7.0).all()
-    for bad_dtype in (np.complex128, object, "U3", "datetime64[s]"):
+    for bad_dtype in (np.complex128, object, "U3", "datetime64[s]", np.longdouble):
         with pytest.raises(TypeError, match="unsupported dtype"):
             sigtab.expit(np.zeros(3, dtype=bad_dtype), out=out)
     assert (out == 7.0).all()
