@@ -5,6 +5,9 @@
 //! `--features parallel`, all cores against one (`parallel/`). `cargo bench --bench kernels`;
 //! HTML in `target/criterion/`.
 //!
+//! The table resolution is chosen at compile time, so each resolution is its own build:
+//! `for n in 64 256 1024 4096; do cargo bench --no-default-features --features std,table-$n -- table; done`.
+//!
 //! Inputs are fixed (a deterministic spread over [-20, 20]); outputs are checked against the
 //! reference formula before anything is timed.
 
