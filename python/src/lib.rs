@@ -71,6 +71,18 @@ trait Kernels: sigtab::Float + Element {
 impl Kernels for f32 {}
 impl Kernels for f64 {}
 
+/// `$f::<f32>(args)` or `$f::<f64>(args)`, by the dtype of the array `$x` (a non-float64 array
+/// that is not float32 fails in the f64 function, with a TypeError naming it).
+macro_rules! by_dtype {
+    ($x:expr, $f:ident($($arg:expr),*)) => {
+        if $x.cast::<PyArrayDyn<f32>>().is_ok() {
+            $f::<f32>($($arg),*)
+        } else {
+            $f::<f64>($($arg),*)
+        }
+    };
+}
+
 /// Runs `f` with the GIL released when there are at least `DETACH_LEN` elements.
 fn maybe_detach<R: Send>(py: Python<'_>, n: usize, f: impl FnOnce() -> R + Send) -> R {
     if n >= DETACH_LEN { py.detach(f) } else { f() }
@@ -148,11 +160,7 @@ fn apply(
     out: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     let f = Family::from(family)?;
-    if x.cast::<PyArrayDyn<f32>>().is_ok() {
-        unary::<f32>(py, f, grad, x, out)
-    } else {
-        unary::<f64>(py, f, grad, x, out)
-    }
+    by_dtype!(x, unary(py, f, grad, x, out))
 }
 
 fn binary<T: Kernels>(
@@ -202,11 +210,7 @@ fn apply2(
     dy: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     let f = Family::from(family)?;
-    if x.cast::<PyArrayDyn<f32>>().is_ok() {
-        binary::<f32>(py, f, x, y, dy)
-    } else {
-        binary::<f64>(py, f, x, y, dy)
-    }
+    by_dtype!(x, binary(py, f, x, y, dy))
 }
 
 fn inplace<T: Kernels>(
@@ -230,11 +234,7 @@ fn inplace<T: Kernels>(
 #[pyfunction]
 fn apply_in_place(py: Python<'_>, family: u8, grad: bool, x: &Bound<'_, PyAny>) -> PyResult<()> {
     let f = Family::from(family)?;
-    if x.cast::<PyArrayDyn<f32>>().is_ok() {
-        inplace::<f32>(py, f, grad, x)
-    } else {
-        inplace::<f64>(py, f, grad, x)
-    }
+    by_dtype!(x, inplace(py, f, grad, x))
 }
 
 /// The native kernels of the `sigtab` package.
