@@ -65,12 +65,14 @@ def _same_memory(out, arr):
 def family(code, title):
     """The three functions of one kernel family (0 exact, 1 table, 2 table.hermite)."""
 
+    new = _native.new
+
     def unary(x, out, grad, name):
-        if out is None and type(x) is np.ndarray and (x.dtype == _F64 or x.dtype == _F32) \
-                and _contiguous(x):
-            y = np.empty_like(x)
-            _native.apply(code, grad, x, y)
-            return y if y.ndim else y[()]
+        if out is None:
+            # Fast path, all in Rust: a C- or F-contiguous float32/float64 array, 1-d or more.
+            y = new(code, grad, x)
+            if y is not None:
+                return y
         arr = _prepare(x, name)
         if out is None:
             y = np.empty_like(arr)

@@ -237,9 +237,65 @@ fn apply_in_place(py: Python<'_>, family: u8, grad: bool, x: &Bound<'_, PyAny>) 
     by_dtype!(x, inplace(py, f, grad, x))
 }
 
+/// A new array `s(x)` (or `s'(x)`) of `x`'s shape and memory order, for a C- or F-contiguous
+/// array `x` of at least one dimension.
+fn fresh<'py, T: Kernels>(
+    py: Python<'py>,
+    f: Family,
+    grad: bool,
+    x: &Bound<'py, PyArrayDyn<T>>,
+) -> PyResult<Bound<'py, PyArrayDyn<T>>> {
+    let fortran = !x.is_c_contiguous();
+    // SAFETY: the array is new and uninitialized; nothing else can see it until it is returned,
+    // and the kernel below writes every one of its elements first (it has x's length: same
+    // shape, and both are contiguous).
+    let out = unsafe { PyArrayDyn::<T>::new(py, x.shape(), fortran) };
+    let xr = x
+        .try_readonly()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let xs = xr
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    // SAFETY: `out` was created above and has not been shared: no other reference to its data.
+    let os = unsafe { out.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    maybe_detach(py, xs.len(), || {
+        if grad {
+            T::grad(f, xs, os)
+        } else {
+            T::sigmoid(f, xs, os)
+        }
+    });
+    Ok(out)
+}
+
+/// The fast path of `expit(x)` and `expit_grad(x)` without `out`: a new array if `x` is a C- or
+/// F-contiguous float32 or float64 array of at least one dimension, else `None` (the caller
+/// takes the general path).
+#[pyfunction]
+fn new<'py>(
+    py: Python<'py>,
+    family: u8,
+    grad: bool,
+    x: &Bound<'py, PyAny>,
+) -> PyResult<Option<Bound<'py, PyAny>>> {
+    let f = Family::from(family)?;
+    if let Ok(a) = x.cast::<PyArrayDyn<f64>>() {
+        if a.ndim() > 0 && a.is_contiguous() {
+            return Ok(Some(fresh(py, f, grad, a)?.into_any()));
+        }
+    } else if let Ok(a) = x.cast::<PyArrayDyn<f32>>()
+        && a.ndim() > 0
+        && a.is_contiguous()
+    {
+        return Ok(Some(fresh(py, f, grad, a)?.into_any()));
+    }
+    Ok(None)
+}
+
 /// The native kernels of the `sigtab` package.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add_function(wrap_pyfunction!(new, m)?)?;
     m.add_function(wrap_pyfunction!(apply, m)?)?;
     m.add_function(wrap_pyfunction!(apply2, m)?)?;
     m.add_function(wrap_pyfunction!(apply_in_place, m)?)?;
