@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All of sigtab's tests: the README's test command, and what .ci/run calls. About 25 minutes on
+# All of sigtab's tests: the README's test command, and what .ci/run calls. About 20 minutes on
 # 2 cores. Installs what it needs (nightly with Miri, cargo-fuzz, the thumbv7em and aarch64
 # targets, a Python virtualenv with numpy, scipy, dask and pytest).
 # Release builds: the exhaustive f32 tests (2^32 inputs, every backend) would take hours in debug.

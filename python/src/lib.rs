@@ -268,6 +268,58 @@ fn fresh<'py, T: Kernels>(
     Ok(out)
 }
 
+/// New arrays `(s(x), s'(x))` of `x`'s shape and memory order, as [`fresh`].
+#[allow(clippy::type_complexity)]
+fn fresh2<'py, T: Kernels>(
+    py: Python<'py>,
+    f: Family,
+    x: &Bound<'py, PyArrayDyn<T>>,
+) -> PyResult<(Bound<'py, PyArrayDyn<T>>, Bound<'py, PyArrayDyn<T>>)> {
+    let fortran = !x.is_c_contiguous();
+    // SAFETY: as in `fresh`: new, unshared, and every element written by the kernel below.
+    let (y, dy) = unsafe {
+        (
+            PyArrayDyn::<T>::new(py, x.shape(), fortran),
+            PyArrayDyn::<T>::new(py, x.shape(), fortran),
+        )
+    };
+    let xr = x
+        .try_readonly()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let xs = xr
+        .as_slice()
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    // SAFETY: `y` and `dy` were created above, are distinct, and have not been shared.
+    let ys = unsafe { y.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let ds = unsafe { dy.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    maybe_detach(py, xs.len(), || T::both(f, xs, ys, ds));
+    Ok((y, dy))
+}
+
+/// The fast path of `expit_and_grad(x)` without `out`, as [`new`]: a tuple of new arrays, or
+/// `None`.
+#[pyfunction]
+fn new2<'py>(
+    py: Python<'py>,
+    family: u8,
+    x: &Bound<'py, PyAny>,
+) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
+    let f = Family::from(family)?;
+    if let Ok(a) = x.cast::<PyArrayDyn<f64>>() {
+        if a.ndim() > 0 && a.is_contiguous() {
+            let (y, dy) = fresh2(py, f, a)?;
+            return Ok(Some((y.into_any(), dy.into_any())));
+        }
+    } else if let Ok(a) = x.cast::<PyArrayDyn<f32>>()
+        && a.ndim() > 0
+        && a.is_contiguous()
+    {
+        let (y, dy) = fresh2(py, f, a)?;
+        return Ok(Some((y.into_any(), dy.into_any())));
+    }
+    Ok(None)
+}
+
 /// The fast path of `expit(x)` and `expit_grad(x)` without `out`: a new array if `x` is a C- or
 /// F-contiguous float32 or float64 array of at least one dimension, else `None` (the caller
 /// takes the general path).
@@ -296,6 +348,7 @@ fn new<'py>(
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(new, m)?)?;
+    m.add_function(wrap_pyfunction!(new2, m)?)?;
     m.add_function(wrap_pyfunction!(apply, m)?)?;
     m.add_function(wrap_pyfunction!(apply2, m)?)?;
     m.add_function(wrap_pyfunction!(apply_in_place, m)?)?;

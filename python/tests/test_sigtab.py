@@ -94,6 +94,10 @@ def test_dtypes_scalars_and_shapes(mod):
         assert mod.expit(np.zeros((0, 3), dtype)).shape == (0, 3)
         y, dy = mod.expit_and_grad(x[:, 1])
         assert np.array_equal(y, want[:, 1]) and np.array_equal(dy, mod.expit_grad(x[:, 1]))
+        for layout in (x, np.asfortranarray(x)):
+            y, dy = mod.expit_and_grad(layout)
+            assert y.flags.c_contiguous == layout.flags.c_contiguous and y.dtype == dtype
+            assert np.array_equal(y, want) and np.array_equal(dy, mod.expit_grad(x))
 
 
 @pytest.mark.parametrize("mod", [m for m, _ in FAMILIES.values()])
