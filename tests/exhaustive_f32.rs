@@ -8,9 +8,8 @@
 //! input: the FMA backends must be identical; SSE2 (exact products by Dekker's method, not FMA)
 //! may differ, and where it does its own error is measured, and the largest gap to the reference
 //! is reported and bounded. The comparison runs the fused kernel (both functions); on every
-//! backend the separate slice kernels and the in-place forms equal it for every input (SSE2,
-//! which costs more than all the others together: on every 97th input), and the scalar forms
-//! equal it on that stride.
+//! backend the separate slice kernels and the in-place forms equal it for every input, and the
+//! scalar forms equal it on a stride (every 97th input).
 //!
 //! Full run with the portable reference (what CI does):
 //! `RUSTFLAGS="-C target-feature=+fma" cargo test --release --test exhaustive_f32 -- --nocapture`
@@ -55,47 +54,39 @@ struct Run {
 }
 
 /// The fused slice kernel over `x`, checked against the other forms: the separate slice kernels
-/// and the in-place form over every input if `every_form`, else over every `STRIDE`-th input (the
-/// SSE2 backend, which costs more than the others together); the scalar forms on the stride.
-fn run(k: Kernels, x: &[f32], every_form: bool) -> Run {
+/// and the in-place forms for every input, the scalar forms on every `STRIDE`-th input.
+fn run(k: Kernels, x: &[f32]) -> Run {
     let n = x.len();
     let b = k.backend();
     let (mut s, mut g) = (vec![0.0; n], vec![0.0; n]);
     k.sigmoid_and_grad_slice(x, &mut s, &mut g);
-    let (xs, fs, fg): (Vec<f32>, Vec<f32>, Vec<f32>) = if every_form {
-        (x.to_vec(), s.clone(), g.clone())
-    } else {
-        let pick = |v: &[f32]| v.iter().step_by(STRIDE).copied().collect::<Vec<f32>>();
-        (pick(x), pick(&s), pick(&g))
-    };
-    let m = xs.len();
-    let (mut s1, mut g1) = (vec![0.0; m], vec![0.0; m]);
-    k.sigmoid_slice(&xs, &mut s1);
-    k.sigmoid_grad_slice(&xs, &mut g1);
-    let mut inplace = xs.clone();
+    let (mut s1, mut g1) = (vec![0.0; n], vec![0.0; n]);
+    k.sigmoid_slice(x, &mut s1);
+    k.sigmoid_grad_slice(x, &mut g1);
+    let mut inplace = x.to_vec();
     k.sigmoid_in_place(&mut inplace);
-    let mut ginplace = xs.clone();
+    let mut ginplace = x.to_vec();
     k.sigmoid_grad_in_place(&mut ginplace);
-    for i in 0..m {
-        let xi = xs[i];
+    for i in 0..n {
+        let xi = x[i];
         assert_eq!(
             s1[i].to_bits(),
-            fs[i].to_bits(),
+            s[i].to_bits(),
             "{b:?}: fused s differs at x = {xi:e}"
         );
         assert_eq!(
             g1[i].to_bits(),
-            fg[i].to_bits(),
+            g[i].to_bits(),
             "{b:?}: fused s' differs at x = {xi:e}"
         );
         assert_eq!(
             inplace[i].to_bits(),
-            fs[i].to_bits(),
+            s[i].to_bits(),
             "{b:?}: in-place differs at x = {xi:e}"
         );
         assert_eq!(
             ginplace[i].to_bits(),
-            fg[i].to_bits(),
+            g[i].to_bits(),
             "{b:?}: grad in-place differs at x = {xi:e}"
         );
     }
@@ -143,7 +134,7 @@ fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
         let x: Vec<f32> = (start..(start + len + 1).min(total))
             .map(common::ordered)
             .collect();
-        let r = run(Kernels::new(reference).unwrap(), &x, true);
+        let r = run(Kernels::new(reference).unwrap(), &x);
         let mut seen = vec![Seen::default(); 1 + others.len()];
         let (mut es, mut eg) = (vec![0.0; x.len()], vec![0.0; x.len()]);
         for i in 0..x.len() {
@@ -153,7 +144,7 @@ fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
             seen[0].g.see(eg[i], x[i] as f64);
         }
         for (j, &b) in others.iter().enumerate() {
-            let o = run(Kernels::new(b).unwrap(), &x, b != Backend::Sse2);
+            let o = run(Kernels::new(b).unwrap(), &x);
             let w = &mut seen[j + 1];
             for i in 0..x.len() {
                 let same =
