@@ -675,8 +675,6 @@ fn plot(
     Ok(())
 }
 
-/// The first row whose name starts with `name`; a family prefix (`"table linear /+"`) with a
-/// trailing `+` means that family's fused sigmoid+grad row.
 /// ns per call of each scalar kernel in a dependent chain of sigmoid then gradient calls.
 fn chain<T: Prec>() -> Vec<(&'static str, f64)> {
     const STEPS: usize = 200_000;
@@ -707,6 +705,8 @@ fn chain<T: Prec>() -> Vec<(&'static str, f64)> {
     ]
 }
 
+/// The first row whose name starts with `name`; a family prefix (`"table linear /+"`) with a
+/// trailing `+` means that family's fused sigmoid+grad row.
 fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
     match name.strip_suffix('+') {
         Some(family) => rows
