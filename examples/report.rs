@@ -11,7 +11,7 @@
 //! log scale, N the compiled table resolution), and ns per element against n (`speed_f32.svg`,
 //! `speed_f64.svg`).
 
-use astro_float::{BigFloat, Consts, RoundingMode};
+use astro_float::{BigFloat, Consts};
 use sigtab::{Backend, exact, table};
 use std::collections::HashMap;
 use std::hint::black_box;
@@ -19,6 +19,8 @@ use std::time::Instant;
 
 #[path = "../src/formula.rs"]
 mod formula;
+#[path = "../tests/common/reference.rs"]
+mod reference;
 
 const SIZES: [usize; 3] = [1001, 65_536, 16 << 20];
 
@@ -240,14 +242,12 @@ struct Refs {
 }
 
 fn refs() -> Refs {
-    const P: usize = 256;
-    let rm = RoundingMode::ToEven;
+    use reference::{P, RM};
     let mut cc = Consts::new().unwrap();
     let mut x: Vec<f64> = spread(12_000).iter().map(|v| v * 2.0).collect(); // [-40, 40)
     x.extend((0..3000).map(|i| -745.0 + i as f64 * 0.0123)); // the subnormal tail
     x.extend((0..3000).map(|i| -100.0 + i as f64 * 0.0311));
     x.extend((0..2000).map(|i| 36.0 + i as f64 * 0.001)); // f64 saturation
-    let one = BigFloat::from_f64(1.0, P);
     let split = |b: &BigFloat| -> (f64, f64) {
         // hi = b rounded to f64 via its leading word; lo = the rest.
         let Some((m, _, _, e, _)) = b.as_raw_parts() else {
@@ -257,7 +257,7 @@ fn refs() -> Refs {
             return (0.0, 0.0);
         }
         let hi = ((m[m.len() - 1] >> 11) as f64) * 2f64.powi(e - 53);
-        let rest = b.sub(&BigFloat::from_f64(hi, P), P, rm);
+        let rest = b.sub(&BigFloat::from_f64(hi, P), P, RM);
         let lo = match rest.as_raw_parts() {
             Some((m, _, s, e, _)) if m.iter().any(|&w| w != 0) => {
                 let v = (m[m.len() - 1] as f64) * 2f64.powi(e - 64);
@@ -275,14 +275,7 @@ fn refs() -> Refs {
         g_lo: Vec::new(),
     };
     for v in x {
-        let e = BigFloat::from_f64(-v.abs(), P).exp(P, rm, &mut cc);
-        let d = one.add(&e, P, rm);
-        let s = if v >= 0.0 {
-            one.div(&d, P, rm)
-        } else {
-            e.div(&d, P, rm)
-        };
-        let g = e.div(&d.mul(&d, P, rm), P, rm);
+        let (s, g) = reference::sigmoid_and_grad(v, &mut cc);
         let ((sh, sl), (gh, gl)) = (split(&s), split(&g));
         r.x.push(v);
         r.s.push(sh);

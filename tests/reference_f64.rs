@@ -6,7 +6,7 @@
 
 mod common;
 
-use astro_float::{BigFloat, Consts, RoundingMode};
+use astro_float::{BigFloat, Consts};
 use common::Worst;
 use sigtab::{Backend, exact::Kernels};
 
@@ -14,21 +14,7 @@ use sigtab::{Backend, exact::Kernels};
 const SIGMOID_BOUND: f64 = 1.0;
 const GRAD_BOUND: f64 = 1.0;
 
-const P: usize = 256;
-const RM: RoundingMode = RoundingMode::ToEven;
-
-/// `(s(x), s'(x))` to 256 bits.
-fn exact(x: f64, cc: &mut Consts) -> (BigFloat, BigFloat) {
-    let e = BigFloat::from_f64(-x.abs(), P).exp(P, RM, cc);
-    let d = BigFloat::from_f64(1.0, P).add(&e, P, RM);
-    let s = if x >= 0.0 {
-        BigFloat::from_f64(1.0, P).div(&d, P, RM)
-    } else {
-        e.div(&d, P, RM)
-    };
-    let g = e.div(&d.mul(&d, P, RM), P, RM);
-    (s, g)
-}
+use common::reference::{P, RM};
 
 /// Error of `y` in f64 ulps of the exact value `r` (finite, non-zero), from the raw parts of `r`:
 /// value = 0.m * 2^exp, mantissa words least significant first.
@@ -70,7 +56,10 @@ fn f64_kernels_within_bounds_against_256_bit_reference() {
     };
     let x = common::f64_sample(n);
     let mut cc = Consts::new().unwrap();
-    let refs: Vec<(BigFloat, BigFloat)> = x.iter().map(|&v| exact(v, &mut cc)).collect();
+    let refs: Vec<(BigFloat, BigFloat)> = x
+        .iter()
+        .map(|&v| common::reference::sigmoid_and_grad(v, &mut cc))
+        .collect();
     let (mut ps, mut pg) = (vec![0.0; x.len()], vec![0.0; x.len()]);
     Kernels::new(Backend::Portable)
         .unwrap()

@@ -9,7 +9,7 @@
 
 mod common;
 
-use astro_float::{BigFloat, Consts, RoundingMode};
+use astro_float::{BigFloat, Consts};
 use common::{formula, par_chunks};
 use sigtab::table::{self, MaxErr, hermite};
 use sigtab::{Backend, exact};
@@ -297,8 +297,7 @@ fn to_f64(b: &BigFloat) -> f64 {
 
 #[test]
 fn f64_sample_within_the_published_error_against_256_bit_reference() {
-    const P: usize = 256;
-    const RM: RoundingMode = RoundingMode::ToEven;
+    use common::reference::{P, RM};
     let mut cc = Consts::new().unwrap();
     let n = if cfg!(debug_assertions) {
         2_000
@@ -312,19 +311,9 @@ fn f64_sample_within_the_published_error_against_256_bit_reference() {
             .into_iter()
             .filter(|v| v.abs() < 60.0),
     );
-    let one = BigFloat::from_f64(1.0, P);
     let refs: Vec<(BigFloat, BigFloat)> = x
         .iter()
-        .map(|&v| {
-            let e = BigFloat::from_f64(-v.abs(), P).exp(P, RM, &mut cc);
-            let d = one.add(&e, P, RM);
-            let s = if v >= 0.0 {
-                one.div(&d, P, RM)
-            } else {
-                e.div(&d, P, RM)
-            };
-            (s, e.div(&d.mul(&d, P, RM), P, RM))
-        })
+        .map(|&v| common::reference::sigmoid_and_grad(v, &mut cc))
         .collect();
     for interp in interps() {
         for b in Backend::available() {

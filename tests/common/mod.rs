@@ -3,6 +3,7 @@
 
 #[path = "../../src/formula.rs"]
 pub mod formula;
+pub mod reference;
 
 /// The ulp of an f32 at the exact value `v` (given in f64): `2^(exponent(v) - 23)`, at least
 /// `2^-149` (subnormals).
