@@ -32,6 +32,14 @@ fn sigmoid_tail<F: TableData, M: MulAdd>(x: F) -> F {
     }
 }
 
+/// `(s, s')` outside the table, from one exact evaluation: `s` saturated as in
+/// [`sigmoid_tail`].
+#[inline(always)]
+fn sigmoid_and_grad_tail<F: TableData, M: MulAdd>(x: F) -> (F, F) {
+    let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
+    (if x >= F::SATURATE { F::ONE } else { s }, g)
+}
+
 impl<F: TableData, I: Interp> Map<F> for Sigmoid<I> {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
@@ -93,8 +101,7 @@ impl<F: TableData, I: Interp> Map2<F> for SigmoidAndGrad<I> {
         if inside(x) {
             Self::eval2_fast::<M>(x)
         } else {
-            let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
-            (if x >= F::SATURATE { F::ONE } else { s }, g)
+            sigmoid_and_grad_tail::<F, M>(x)
         }
     }
     #[inline(always)]
@@ -109,9 +116,7 @@ impl<F: TableData, I: Interp> Map2<F> for SigmoidAndGrad<I> {
     }
     #[inline(always)]
     fn eval2_mixed<M: MulAdd>(x: F) -> (F, F) {
-        let (fs, fg) = Self::eval2_fast::<M>(x);
-        let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
-        let s = if x >= F::SATURATE { F::ONE } else { s };
-        if inside(x) { (fs, fg) } else { (s, g) }
+        let (f, t) = (Self::eval2_fast::<M>(x), sigmoid_and_grad_tail::<F, M>(x));
+        if inside(x) { f } else { t }
     }
 }
