@@ -34,20 +34,17 @@ impl Family {
     }
 }
 
-/// The three slice kernels of a family, for one precision.
+/// The slice kernels of a family, for one precision: `s` (`grad` false) or `s'` (`grad` true),
+/// both, and in place.
 trait Kernels: sigtab::Float + Element {
-    fn sigmoid(f: Family, x: &[Self], out: &mut [Self]) {
-        match f {
-            Family::Exact => sigtab::exact::sigmoid_slice(x, out),
-            Family::Linear => sigtab::table::sigmoid_slice(x, out),
-            Family::Hermite => sigtab::table::hermite::sigmoid_slice(x, out),
-        }
-    }
-    fn grad(f: Family, x: &[Self], out: &mut [Self]) {
-        match f {
-            Family::Exact => sigtab::exact::sigmoid_grad_slice(x, out),
-            Family::Linear => sigtab::table::sigmoid_grad_slice(x, out),
-            Family::Hermite => sigtab::table::hermite::sigmoid_grad_slice(x, out),
+    fn map(f: Family, grad: bool, x: &[Self], out: &mut [Self]) {
+        match (f, grad) {
+            (Family::Exact, false) => sigtab::exact::sigmoid_slice(x, out),
+            (Family::Exact, true) => sigtab::exact::sigmoid_grad_slice(x, out),
+            (Family::Linear, false) => sigtab::table::sigmoid_slice(x, out),
+            (Family::Linear, true) => sigtab::table::sigmoid_grad_slice(x, out),
+            (Family::Hermite, false) => sigtab::table::hermite::sigmoid_slice(x, out),
+            (Family::Hermite, true) => sigtab::table::hermite::sigmoid_grad_slice(x, out),
         }
     }
     fn both(f: Family, x: &[Self], y: &mut [Self], dy: &mut [Self]) {
@@ -81,6 +78,16 @@ macro_rules! by_dtype {
             $f::<f64>($($arg),*)
         }
     };
+}
+
+/// A ValueError carrying `e`'s message.
+fn value_err(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(e.to_string())
+}
+
+/// A ValueError about `out` (an output array that cannot be written: read-only or borrowed).
+fn out_err(e: impl std::fmt::Display) -> PyErr {
+    PyValueError::new_err(format!("out: {e}"))
 }
 
 /// Runs `f` with the GIL released when there are at least `DETACH_LEN` elements.
@@ -127,25 +134,11 @@ fn unary<T: Kernels>(
 ) -> PyResult<()> {
     let (x, out) = (typed::<T>(x, "x")?, typed::<T>(out, "out")?);
     same_layout(x, out)?;
-    let xr = x
-        .try_readonly()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let mut or = out
-        .try_readwrite()
-        .map_err(|e| PyValueError::new_err(format!("out: {e}")))?;
-    let xs = xr
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let os = or
-        .as_slice_mut()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    maybe_detach(py, xs.len(), || {
-        if grad {
-            T::grad(f, xs, os)
-        } else {
-            T::sigmoid(f, xs, os)
-        }
-    });
+    let xr = x.try_readonly().map_err(value_err)?;
+    let mut or = out.try_readwrite().map_err(out_err)?;
+    let xs = xr.as_slice().map_err(value_err)?;
+    let os = or.as_slice_mut().map_err(value_err)?;
+    maybe_detach(py, xs.len(), || T::map(f, grad, xs, os));
     Ok(())
 }
 
@@ -177,24 +170,12 @@ fn binary<T: Kernels>(
     );
     same_layout(x, y)?;
     same_layout(x, dy)?;
-    let xr = x
-        .try_readonly()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let mut yr = y
-        .try_readwrite()
-        .map_err(|e| PyValueError::new_err(format!("out: {e}")))?;
-    let mut dr = dy
-        .try_readwrite()
-        .map_err(|e| PyValueError::new_err(format!("out: {e}")))?;
-    let xs = xr
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let ys = yr
-        .as_slice_mut()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let ds = dr
-        .as_slice_mut()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let xr = x.try_readonly().map_err(value_err)?;
+    let mut yr = y.try_readwrite().map_err(out_err)?;
+    let mut dr = dy.try_readwrite().map_err(out_err)?;
+    let xs = xr.as_slice().map_err(value_err)?;
+    let ys = yr.as_slice_mut().map_err(value_err)?;
+    let ds = dr.as_slice_mut().map_err(value_err)?;
     maybe_detach(py, xs.len(), || T::both(f, xs, ys, ds));
     Ok(())
 }
@@ -220,12 +201,8 @@ fn inplace<T: Kernels>(
     x: &Bound<'_, PyAny>,
 ) -> PyResult<()> {
     let x = typed::<T>(x, "x")?;
-    let mut xw = x
-        .try_readwrite()
-        .map_err(|e| PyValueError::new_err(format!("out: {e}")))?;
-    let xs = xw
-        .as_slice_mut()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let mut xw = x.try_readwrite().map_err(out_err)?;
+    let xs = xw.as_slice_mut().map_err(value_err)?;
     maybe_detach(py, xs.len(), || T::in_place(f, grad, xs));
     Ok(())
 }
@@ -235,6 +212,16 @@ fn inplace<T: Kernels>(
 fn apply_in_place(py: Python<'_>, family: u8, grad: bool, x: &Bound<'_, PyAny>) -> PyResult<()> {
     let f = Family::from(family)?;
     by_dtype!(x, inplace(py, f, grad, x))
+}
+
+/// `x` as a C- or F-contiguous array of `T` with at least one dimension (what the fast paths
+/// take), or `None`.
+fn contiguous<'a, 'py, T: Element>(
+    x: &'a Bound<'py, PyAny>,
+) -> Option<&'a Bound<'py, PyArrayDyn<T>>> {
+    x.cast::<PyArrayDyn<T>>()
+        .ok()
+        .filter(|a| a.ndim() > 0 && a.is_contiguous())
 }
 
 /// A new array `s(x)` (or `s'(x)`) of `x`'s shape and memory order, for a C- or F-contiguous
@@ -250,21 +237,11 @@ fn fresh<'py, T: Kernels>(
     // and the kernel below writes every one of its elements first (it has x's length: same
     // shape, and both are contiguous).
     let out = unsafe { PyArrayDyn::<T>::new(py, x.shape(), fortran) };
-    let xr = x
-        .try_readonly()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let xs = xr
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let xr = x.try_readonly().map_err(value_err)?;
+    let xs = xr.as_slice().map_err(value_err)?;
     // SAFETY: `out` was created above and has not been shared: no other reference to its data.
-    let os = unsafe { out.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
-    maybe_detach(py, xs.len(), || {
-        if grad {
-            T::grad(f, xs, os)
-        } else {
-            T::sigmoid(f, xs, os)
-        }
-    });
+    let os = unsafe { out.as_slice_mut() }.map_err(value_err)?;
+    maybe_detach(py, xs.len(), || T::map(f, grad, xs, os));
     Ok(out)
 }
 
@@ -283,15 +260,11 @@ fn fresh2<'py, T: Kernels>(
             PyArrayDyn::<T>::new(py, x.shape(), fortran),
         )
     };
-    let xr = x
-        .try_readonly()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let xs = xr
-        .as_slice()
-        .map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let xr = x.try_readonly().map_err(value_err)?;
+    let xs = xr.as_slice().map_err(value_err)?;
     // SAFETY: `y` and `dy` were created above, are distinct, and have not been shared.
-    let ys = unsafe { y.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
-    let ds = unsafe { dy.as_slice_mut() }.map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let ys = unsafe { y.as_slice_mut() }.map_err(value_err)?;
+    let ds = unsafe { dy.as_slice_mut() }.map_err(value_err)?;
     maybe_detach(py, xs.len(), || T::both(f, xs, ys, ds));
     Ok((y, dy))
 }
@@ -305,15 +278,11 @@ fn new2<'py>(
     x: &Bound<'py, PyAny>,
 ) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
     let f = Family::from(family)?;
-    if let Ok(a) = x.cast::<PyArrayDyn<f64>>() {
-        if a.ndim() > 0 && a.is_contiguous() {
-            let (y, dy) = fresh2(py, f, a)?;
-            return Ok(Some((y.into_any(), dy.into_any())));
-        }
-    } else if let Ok(a) = x.cast::<PyArrayDyn<f32>>()
-        && a.ndim() > 0
-        && a.is_contiguous()
-    {
+    if let Some(a) = contiguous::<f64>(x) {
+        let (y, dy) = fresh2(py, f, a)?;
+        return Ok(Some((y.into_any(), dy.into_any())));
+    }
+    if let Some(a) = contiguous::<f32>(x) {
         let (y, dy) = fresh2(py, f, a)?;
         return Ok(Some((y.into_any(), dy.into_any())));
     }
@@ -331,14 +300,10 @@ fn new<'py>(
     x: &Bound<'py, PyAny>,
 ) -> PyResult<Option<Bound<'py, PyAny>>> {
     let f = Family::from(family)?;
-    if let Ok(a) = x.cast::<PyArrayDyn<f64>>() {
-        if a.ndim() > 0 && a.is_contiguous() {
-            return Ok(Some(fresh(py, f, grad, a)?.into_any()));
-        }
-    } else if let Ok(a) = x.cast::<PyArrayDyn<f32>>()
-        && a.ndim() > 0
-        && a.is_contiguous()
-    {
+    if let Some(a) = contiguous::<f64>(x) {
+        return Ok(Some(fresh(py, f, grad, a)?.into_any()));
+    }
+    if let Some(a) = contiguous::<f32>(x) {
         return Ok(Some(fresh(py, f, grad, a)?.into_any()));
     }
     Ok(None)
