@@ -71,13 +71,12 @@ def family(code, title):
         if out is None:
             # Fast path, all in Rust: a C- or F-contiguous float32/float64 array, 1-d or more.
             y = new(code, grad, x)
-            if y is not None:
-                return y
-        arr = _prepare(x, name)
-        if out is None:
-            y = np.empty_like(arr)
-            _native.apply(code, grad, arr, y)
+            if y is None:
+                arr = _prepare(x, name)
+                y = np.empty_like(arr)
+                _native.apply(code, grad, arr, y)
             return y if y.ndim else y[()]
+        arr = _prepare(x, name)
         _check_out(out, arr, name)
         if _same_memory(out, arr):
             # out=x (or a view of exactly x's elements): in place.
@@ -101,14 +100,14 @@ def family(code, title):
     def expit_and_grad(x, out=None):
         name = "expit_and_grad"
         if out is None:
-            r = new2(code, x)
-            if r is not None:
-                return r
-        arr = _prepare(x, name)
-        if out is None:
-            y, dy = np.empty_like(arr), np.empty_like(arr)
-            _native.apply2(code, arr, y, dy)
+            r = new2(code, x)  # the fast path, as in unary
+            if r is None:
+                arr = _prepare(x, name)
+                r = np.empty_like(arr), np.empty_like(arr)
+                _native.apply2(code, arr, *r)
+            y, dy = r
             return (y, dy) if y.ndim else (y[()], dy[()])
+        arr = _prepare(x, name)
         if not (isinstance(out, tuple) and len(out) == 2):
             raise TypeError(f"sigtab.{name}: out must be a tuple of two arrays")
         for o in out:
