@@ -569,7 +569,6 @@ fn plot(
 ) -> Result<(), Box<dyn std::error::Error>> {
     use plotters::prelude::*;
     std::fs::create_dir_all(dir)?;
-    let palette = [&RED, &BLUE, &GREEN, &MAGENTA, &BLACK, &CYAN, &YELLOW];
     for (prec, curves) in [
         ("f32", error_curves::<f32>(refs)),
         ("f64", error_curves::<f64>(refs)),
@@ -598,20 +597,11 @@ fn plot(
             .y_desc("absolute error (1e-20: none)")
             .y_label_formatter(&|v| format!("{v:.0e}"))
             .draw()?;
-        for (j, (name, pts)) in curves.into_iter().enumerate() {
-            let color = palette[j % palette.len()];
-            // Every 3rd point: the curves keep their shape at a third of the file size.
-            let pts = pts.into_iter().step_by(3);
-            chart
-                .draw_series(LineSeries::new(pts, color))?
-                .label(name)
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
-        }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()?;
+        // Every 3rd point: the curves keep their shape at a third of the file size.
+        let curves = curves
+            .into_iter()
+            .map(|(name, pts)| (name, pts.into_iter().step_by(3).collect()));
+        draw_curves(&mut chart, curves)?;
         root.present()?;
         println!("wrote {}", path.display());
     }
@@ -644,27 +634,45 @@ fn plot(
             "table hermite /+",
             "memo HashMap, all distinct",
         ];
-        for (j, name) in shown.iter().enumerate() {
+        let curves = shown.iter().map(|name| {
             let r = find(rows, name);
-            let color = palette[j % palette.len()];
-            let pts: Vec<(f64, f64)> = SIZES
-                .iter()
-                .zip(r.ns)
-                .map(|(&n, ns)| (n as f64, ns))
-                .collect();
-            chart
-                .draw_series(LineSeries::new(pts, color))?
-                .label(r.name.clone())
-                .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
-        }
-        chart
-            .configure_series_labels()
-            .background_style(WHITE.mix(0.8))
-            .border_style(BLACK)
-            .draw()?;
+            let pts = SIZES.iter().zip(r.ns).map(|(&n, ns)| (n as f64, ns));
+            (r.name.clone(), pts.collect())
+        });
+        draw_curves(&mut chart, curves)?;
         root.present()?;
         println!("wrote {}", path.display());
     }
+    Ok(())
+}
+
+/// Draws each named curve as a line in its own colour, with a legend, on either chart of `plot`.
+fn draw_curves<'a, X, Y>(
+    chart: &mut plotters::prelude::ChartContext<
+        'a,
+        plotters::prelude::SVGBackend<'a>,
+        plotters::prelude::Cartesian2d<X, Y>,
+    >,
+    curves: impl IntoIterator<Item = (String, Vec<(f64, f64)>)>,
+) -> Result<(), Box<dyn std::error::Error>>
+where
+    X: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+    Y: plotters::coord::ranged1d::Ranged<ValueType = f64>,
+{
+    use plotters::prelude::*;
+    let palette = [&RED, &BLUE, &GREEN, &MAGENTA, &BLACK, &CYAN, &YELLOW];
+    for (j, (name, pts)) in curves.into_iter().enumerate() {
+        let color = palette[j % palette.len()];
+        chart
+            .draw_series(LineSeries::new(pts, color))?
+            .label(name)
+            .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], color));
+    }
+    chart
+        .configure_series_labels()
+        .background_style(WHITE.mix(0.8))
+        .border_style(BLACK)
+        .draw()?;
     Ok(())
 }
 
