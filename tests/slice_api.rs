@@ -1,6 +1,7 @@
 //! The slice API of every kernel family (`exact`, `table`, `table::hermite`): every length
 //! 0..=130 at every offset 0..16 elements, on every backend, equals the scalar function element by
 //! element and never writes outside its output; mismatched lengths panic naming both lengths.
+//! Dense sweeps check the blocks that take a kernel's fast path against the scalar call too.
 
 use sigtab::{Backend, Float, exact};
 
@@ -89,6 +90,40 @@ fn sweep<T: Float + PartialEq>(conv: impl Fn(f64) -> T + Copy, guard: T) {
             }
         }
     }
+}
+
+/// Blocks of moderate inputs take the kernels' fast paths (a table inside its range, the exact
+/// kernels away from the deep tail); blocks that straddle a boundary take the mixed path. Both
+/// must equal the scalar call, which takes neither. Dense sweeps over `[-lim, lim]` cross every
+/// boundary (the table's range, `NO_TAIL` at 44 in f32 and 370 in f64) many times.
+fn fast_blocks<T: Float + PartialEq>(conv: impl Fn(f64) -> T, lim: f64) {
+    use sigtab::$($family)::+::Kernels;
+    let same = |a: T, b: T| a == b || (a != a && b != b);
+    let n = if cfg!(miri) { 64 } else { 20_000 };
+    let x: Vec<T> = (0..n)
+        .map(|i| conv(lim * (2.0 * i as f64 / (n - 1) as f64 - 1.0)))
+        .collect();
+    for backend in Backend::available() {
+        let k = Kernels::new(backend).unwrap();
+        let (mut y, mut g, mut y2, mut g2) = (x.clone(), x.clone(), x.clone(), x.clone());
+        k.sigmoid_slice(&x, &mut y);
+        k.sigmoid_grad_slice(&x, &mut g);
+        k.sigmoid_and_grad_slice(&x, &mut y2, &mut g2);
+        for i in 0..n {
+            let (s, d) = (k.sigmoid(x[i]), k.sigmoid_grad(x[i]));
+            assert!(
+                same(y[i], s) && same(g[i], d) && same(y2[i], s) && same(g2[i], d),
+                "{backend:?}: slice differs from scalar at {:?}",
+                x[i]
+            );
+        }
+    }
+}
+
+#[test]
+fn fast_and_mixed_blocks_equal_scalar() {
+    fast_blocks(|v| v as f32, 60.0);
+    fast_blocks(|v| v, 400.0);
 }
 
 #[test]

@@ -15,6 +15,8 @@ impl Consts for f32 {
     const A_MAX: f32 = 104.0;
     // k <= round(104 / ln 2) = 150; 2^-64 and 2^-(150 - 64) are both normal.
     const K_E: u32 = 64;
+    // round(44 / ln 2) = 63 <= K_E.
+    const NO_TAIL: f32 = 44.0;
     const Q: &'static [f32] = &[
         f32::from_bits(0x3f00_0000), // 0.5
         f32::from_bits(0x3e2a_aaab), // 0.16666667

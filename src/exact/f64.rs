@@ -15,6 +15,8 @@ impl Consts for f64 {
     const A_MAX: f64 = 746.0;
     // k <= round(746 / ln 2) = 1076; 2^-540 and 2^-(1076 - 540) are both normal.
     const K_E: u32 = 540;
+    // round(370 / ln 2) = 534 <= K_E.
+    const NO_TAIL: f64 = 370.0;
     const Q: &'static [f64] = &[
         f64::from_bits(0x3fe0_0000_0000_0000), // 0.5
         f64::from_bits(0x3fc5_5555_5555_5557), // 0.1666666666666667
