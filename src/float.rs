@@ -3,6 +3,12 @@
 /// `f32` or `f64`: the precisions sigtab computes in. Sealed: it cannot be implemented outside
 /// this crate.
 ///
+/// Only the bounds written here are API. The sealed supertrait carries the kernels' internal
+/// constants and bit operations; Rust lets generic code reach them through `T: Float` (for
+/// example `x.abs()` or `T::ONE`), but they are implementation details that may change in any
+/// release. For arithmetic on `T` beyond these bounds, add your own bound (`num-traits`' `Float`,
+/// say) next to this one.
+///
 /// # Example
 /// ```
 /// fn logistic<T: sigtab::Float>(x: T) -> T {
