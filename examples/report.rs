@@ -697,6 +697,21 @@ fn chain<T: Prec>() -> Vec<(&'static str, f64)> {
     ]
 }
 
+/// ns per element of the fused kernels at n = 65536 on inputs spread over [-8, 8), inside the
+/// table: every block takes the table's fast path (the spread above puts a tail input in almost
+/// every SIMD block, where a table kernel computes both paths).
+fn inside<T: Prec>() -> Vec<(&'static str, f64)> {
+    let n = 65_536;
+    let x: Vec<T> = spread(n).iter().map(|&v| T::from(v / 2.5)).collect();
+    let (mut y, mut d) = (vec![T::default(); n], vec![T::default(); n]);
+    let mut run = |f: fn(&[T], &mut [T], &mut [T])| time(n, || f(black_box(&x), &mut y, &mut d));
+    vec![
+        ("exact", run(exact::sigmoid_and_grad_slice)),
+        ("table linear", run(table::sigmoid_and_grad_slice)),
+        ("table hermite", run(table::hermite::sigmoid_and_grad_slice)),
+    ]
+}
+
 /// ns per call in the chain `x = 8 s(x) - 4; x = 16 s'(x) - 2`, which stays in (-4, 4). Generic,
 /// not `dyn`, so each call is the kernel's own latency, without an indirect call added.
 fn chain_ns<T: Prec>(s: impl Fn(T) -> T, g: impl Fn(T) -> T) -> f64 {
@@ -839,6 +854,26 @@ fn main() {
         );
     }
 
+    println!(
+        "\ninputs inside the table (spread over [-8, 8), n = 65536, ns per element, sigmoid+grad):"
+    );
+    let mut inside_ratio = Vec::new();
+    for prec in ["f32", "f64"] {
+        let rows = if prec == "f32" {
+            inside::<f32>()
+        } else {
+            inside::<f64>()
+        };
+        let exact = rows[0].1;
+        for (name, ns) in &rows {
+            println!(
+                "  {prec} {name:<28} {ns:>6.2} ns  ({:.2}x exact)",
+                ns / exact
+            );
+        }
+        inside_ratio.push((prec, rows[1].1.min(rows[2].1) / exact));
+    }
+
     // The verdict, from the numbers above.
     println!("\nverdict:");
     for (prec, rows) in [("f32", &r32), ("f64", &r64)] {
@@ -865,6 +900,18 @@ fn main() {
             )
         };
         println!("  {prec}: use {pick}.");
+        let r = inside_ratio
+            .iter()
+            .find(|(p, _)| *p == prec)
+            .map_or(f64::NAN, |p| p.1);
+        println!(
+            "       With every input inside the table the best table costs {r:.2}x the exact kernel{}.",
+            if r < 0.9 {
+                ": worth it there, if its error is acceptable"
+            } else {
+                ""
+            }
+        );
         println!(
             "       Caching loses: even with only 1000 distinct inputs a HashMap costs {:.1}x and a direct-mapped cache {:.1}x the exact kernel per element; with all inputs distinct the HashMap costs {:.0}x and grows without bound.",
             hash[1] / exact[1],
