@@ -727,6 +727,16 @@ fn chain_ns<T: Prec>(s: impl Fn(T) -> T, g: impl Fn(T) -> T) -> f64 {
     })
 }
 
+/// One line per kernel, with its ratio to the first (the exact kernel).
+fn print_vs_exact(prec: &str, rows: &[(&str, f64)]) {
+    for (name, ns) in rows {
+        println!(
+            "  {prec} {name:<28} {ns:>6.2} ns  ({:.2}x exact)",
+            ns / rows[0].1
+        );
+    }
+}
+
 /// The first row whose name starts with `name`; a family prefix (`"table linear /+"`) with a
 /// trailing `+` means that family's fused sigmoid+grad row.
 fn find<'a>(rows: &'a [Row], name: &str) -> &'a Row {
@@ -837,12 +847,7 @@ fn main() {
             chain::<f64>()
         };
         let exact = chain[0].1;
-        for (name, ns) in &chain {
-            println!(
-                "  {prec} {name:<28} {ns:>6.2} ns  ({:.2}x exact)",
-                ns / exact
-            );
-        }
+        print_vs_exact(prec, &chain);
         let best = chain[1].1.min(chain[2].1);
         println!(
             "  {prec} target (a table call <= half an exact call and <= 6 ns): {}",
@@ -864,14 +869,8 @@ fn main() {
         } else {
             inside::<f64>()
         };
-        let exact = rows[0].1;
-        for (name, ns) in &rows {
-            println!(
-                "  {prec} {name:<28} {ns:>6.2} ns  ({:.2}x exact)",
-                ns / exact
-            );
-        }
-        inside_ratio.push((prec, rows[1].1.min(rows[2].1) / exact));
+        print_vs_exact(prec, &rows);
+        inside_ratio.push((prec, rows[1].1.min(rows[2].1) / rows[0].1));
     }
 
     // The verdict, from the numbers above.
