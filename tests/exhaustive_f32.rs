@@ -13,6 +13,9 @@
 //!
 //! Full run with the portable reference (what CI does):
 //! `RUSTFLAGS="-C target-feature=+fma" cargo test --release --test exhaustive_f32 -- --nocapture`
+//!
+//! On a slow runner, `SIGTAB_F32_STRIDE=s` takes every `s`-th input instead (CI does so for
+//! aarch64 under qemu; see `common::Sweep`).
 
 mod common;
 
@@ -126,13 +129,14 @@ fn run(k: Kernels, x: &[f32]) -> Run {
 #[ignore = "exhaustive, minutes in --release: scripts/test-all.sh runs it with --ignored"]
 fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
     let (reference, others) = common::reference_and_others();
-    let total = common::ORDERED_F32;
+    let sweep = common::Sweep::from_env();
+    let total = sweep.count;
     let t = std::time::Instant::now();
     let all = par_chunks(total, CHUNK, |start, len| {
         // Inputs in increasing order, with one element of overlap with the next chunk (for
         // monotonicity across chunks).
         let x: Vec<f32> = (start..(start + len + 1).min(total))
-            .map(common::ordered)
+            .map(|k| sweep.at(k))
             .collect();
         let r = run(Kernels::new(reference).unwrap(), &x);
         let mut seen = vec![Seen::default(); 1 + others.len()];
@@ -211,7 +215,8 @@ fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
         assert!(w.g.ulps <= BOUND, "{backend:?} sigmoid_grad: {:?}", w.g);
     }
     println!(
-        "checked every non-NaN f32 on {} backends (reference {}) in {:.1?}",
+        "checked {} on {} backends (reference {}) in {:.1?}",
+        sweep.name(),
         1 + others.len(),
         reference.name(),
         t.elapsed()
@@ -221,8 +226,10 @@ fn exhaustive_every_f32_within_one_ulp_and_monotone_on_every_backend() {
 #[test]
 #[ignore = "exhaustive, minutes in --release: scripts/test-all.sh runs it with --ignored"]
 fn exhaustive_every_nan_gives_nan_on_every_backend() {
-    // The NaNs are the bit patterns above +inf, with either sign.
+    // The NaNs are the bit patterns above +inf, with either sign (every stride-th of them, like
+    // the sweep above).
     let nan: Vec<f32> = (0x7f80_0001u32..=0x7fff_ffff)
+        .step_by(common::f32_stride() as usize)
         .flat_map(|b| [f32::from_bits(b), f32::from_bits(b | 0x8000_0000)])
         .collect();
     for b in Backend::available() {

@@ -168,16 +168,81 @@ pub fn ordered(k: u64) -> f32 {
 /// How many values `ordered` enumerates.
 pub const ORDERED_F32: u64 = 2 * 0x7f80_0001;
 
+/// The inputs of an exhaustive sweep: every `stride`-th value of `ordered` from `first` on,
+/// `count` of them, in increasing order.
+#[derive(Clone, Copy, Debug)]
+pub struct Sweep {
+    pub first: u64,
+    pub count: u64,
+    pub stride: u64,
+    /// `|x| <= within`, when the sweep is restricted (`SIGTAB_F32_WITHIN`).
+    pub within: Option<f32>,
+}
+
+impl Sweep {
+    /// All of `ordered`, unless the environment says otherwise: `SIGTAB_F32_STRIDE=s` takes every
+    /// `s`-th value (slow runners: qemu), `SIGTAB_F32_WITHIN=w` only `|x| <= w` (the table tests
+    /// at non-default resolutions: outside that the tables run the same tail code as at the
+    /// default resolution, which is swept in full).
+    pub fn from_env() -> Sweep {
+        let var = |name: &str| std::env::var(name).ok();
+        let stride = var("SIGTAB_F32_STRIDE")
+            .and_then(|v| v.parse().ok())
+            .filter(|&s| s >= 1)
+            .unwrap_or(1);
+        let within: Option<f32> = var("SIGTAB_F32_WITHIN").and_then(|v| v.parse().ok());
+        let (first, end) = match within {
+            // ordered(HALF - 1 - b) = -from_bits(b) and ordered(HALF + b) = from_bits(b).
+            Some(w) => {
+                let b = w.abs().to_bits() as u64;
+                (0x7f80_0000 - b, 0x7f80_0001 + b + 1)
+            }
+            None => (0, ORDERED_F32),
+        };
+        Sweep {
+            first,
+            count: (end - first).div_ceil(stride),
+            stride,
+            within,
+        }
+    }
+
+    /// The `k`-th input.
+    pub fn at(&self, k: u64) -> f32 {
+        ordered(self.first + k * self.stride)
+    }
+
+    /// "every non-NaN f32", "every 509th non-NaN f32", "every f32 with |x| <= 40", for the
+    /// tests' reports.
+    pub fn name(&self) -> String {
+        let every = match self.stride {
+            1 => "every".to_string(),
+            s => format!("every {s}th"),
+        };
+        match self.within {
+            None => format!("{every} non-NaN f32"),
+            Some(w) => format!("{every} f32 with |x| <= {w}"),
+        }
+    }
+}
+
+/// The NaN sweeps' stride (`SIGTAB_F32_STRIDE`, default 1).
+pub fn f32_stride() -> u64 {
+    Sweep::from_env().stride
+}
+
 /// The backend the exhaustive tests treat as the reference, and the others.
 ///
 /// The reference is the portable backend wherever it is fast enough to run 2^32 times: built with
-/// FMA in hardware (`RUSTFLAGS="-C target-feature=+fma"`, as `scripts/test-all.sh` does), or where
-/// it is the only backend. Otherwise (x86_64 without that flag, where portable calls libm's `fma`,
+/// FMA in hardware (`RUSTFLAGS="-C target-feature=+fma"`, as `scripts/test-all.sh` does), on
+/// aarch64, or where it is the only backend. Otherwise (x86_64 without that flag, where portable calls libm's `fma`,
 /// ~300 ns per element) the detected backend is the reference and portable is compared with it on
 /// a stride instead.
 pub fn reference_and_others() -> (sigtab::Backend, Vec<sigtab::Backend>) {
     use sigtab::Backend;
-    let full_portable = cfg!(target_feature = "fma") || Backend::available().count() == 1;
+    // aarch64 always has FMA in hardware, and `mul_add` compiles to it.
+    let full_portable = cfg!(any(target_feature = "fma", target_arch = "aarch64"))
+        || Backend::available().count() == 1;
     if std::env::var("SIGTAB_BACKENDS").as_deref() == Ok("detected") {
         return (Backend::detect(), Vec::new());
     }
