@@ -60,8 +60,10 @@ rustup target add aarch64-unknown-linux-gnu >/dev/null 2>&1 || true
 cross=(qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 if ! command -v qemu-aarch64 >/dev/null || ! command -v aarch64-linux-gnu-gcc >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
-    apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null ||
-        { apt-get update -q >/dev/null && apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null; }
+    sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
+    $sudo apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null ||
+        { $sudo apt-get update -q >/dev/null &&
+            $sudo apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null; }
 fi
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu" \
