@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# All of sigtab's tests: the README's test command, and what .ci/run calls. About 20 minutes on
+# All of sigtab's tests: the README's test command, and what .ci/run calls. About 22 minutes on
 # 2 cores. Installs what it needs (nightly with Miri, cargo-fuzz, the thumbv7em and aarch64
 # targets, qemu-user and an aarch64 cross gcc from apt, a Python virtualenv with numpy, scipy,
 # dask and pytest).
@@ -61,9 +61,8 @@ cross=(qemu-user gcc-aarch64-linux-gnu libc6-dev-arm64-cross)
 if ! command -v qemu-aarch64 >/dev/null || ! command -v aarch64-linux-gnu-gcc >/dev/null; then
     export DEBIAN_FRONTEND=noninteractive
     sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-    $sudo apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null ||
-        { $sudo apt-get update -q >/dev/null &&
-            $sudo apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null; }
+    install_cross() { $sudo apt-get install -y -q --no-install-recommends "${cross[@]}" >/dev/null; }
+    install_cross || { $sudo apt-get update -q >/dev/null && install_cross; }
 fi
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
 CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu" \

@@ -235,9 +235,9 @@ pub fn f32_stride() -> u64 {
 ///
 /// The reference is the portable backend wherever it is fast enough to run 2^32 times: built with
 /// FMA in hardware (`RUSTFLAGS="-C target-feature=+fma"`, as `scripts/test-all.sh` does), on
-/// aarch64, or where it is the only backend. Otherwise (x86_64 without that flag, where portable calls libm's `fma`,
-/// ~300 ns per element) the detected backend is the reference and portable is compared with it on
-/// a stride instead.
+/// aarch64, or where it is the only backend. Otherwise (x86_64 without that flag, where portable
+/// calls libm's `fma`, ~300 ns per element) the detected backend is the reference and portable is
+/// compared with it on a stride instead.
 pub fn reference_and_others() -> (sigtab::Backend, Vec<sigtab::Backend>) {
     use sigtab::Backend;
     // aarch64 always has FMA in hardware, and `mul_add` compiles to it.
