@@ -1,6 +1,6 @@
 //! Generates the dense tables of `s(x)` and `s'(x)` for `sigtab::table` into `$OUT_DIR`.
 //!
-//! Resolution: the finest `table-*` feature enabled (entries per unit of x; 256 by default). The
+//! Resolution: the finest `table-*` feature enabled (entries per unit of x; 256 when none is). The
 //! tables cover `x` in `[-RANGE, RANGE]` at step `1/N`, plus one entry past the end so that
 //! interpolation at `x = RANGE` stays in bounds. Values come from `src/formula.rs` (shared with the
 //! tests) rounded once to each precision, and are written as little-endian binary files that
@@ -14,6 +14,10 @@ use std::path::Path;
 
 #[path = "src/formula.rs"]
 mod formula;
+
+// The crate's front page: the README with its plots inline (`$OUT_DIR/front_page.md`).
+#[path = "build/front_page.rs"]
+mod front_page;
 
 /// Half-width of the tabulated interval. Beyond it `s` is 1 or tiny and the exact kernels take
 /// over (see `src/table/mod.rs`).
@@ -29,6 +33,7 @@ fn main() {
     let entries = (2 * RANGE * n + 2) as usize;
     let out = env::var("OUT_DIR").unwrap();
     let out = Path::new(&out);
+    front_page::write(Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()), out);
 
     let xs: Vec<f64> = (0..entries)
         .map(|i| -(RANGE as f64) + i as f64 / n as f64)

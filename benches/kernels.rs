@@ -1,12 +1,17 @@
 //! Every kernel side by side, per precision and size: exact (per backend), the tables (linear and
 //! Hermite at the compiled resolution), a fastText-style nearest-entry table, memoization (a
 //! HashMap and a direct-mapped cache, on inputs with 1000 distinct values), a naive `std` loop and
-//! the memory floor (`out[i] = 2 * x[i]`); a dependent scalar chain (`chain/`); and with
-//! `--features parallel`, all cores against one (`parallel/`). `cargo bench --bench kernels`;
+//! the memory floor (`out[i] = 2 * x[i]`); the user's loop, `w * f(x) + b` over the scalar
+//! function (`user loop ...`, beside the slice kernels); a dependent scalar chain (`chain/`); and
+//! with `--features parallel`, all cores against one (`parallel/`). `cargo bench --bench kernels`;
 //! HTML in `target/criterion/`.
 //!
+//! Build flags change the scalar calls (inlined with FMA in the build, dispatched otherwise) and
+//! LLVM's vector width: compare `RUSTFLAGS="-C target-cpu=native" cargo bench` with a plain run
+//! (CI builds the benches both ways).
+//!
 //! The table resolution is chosen at compile time, so each resolution is its own build:
-//! `for n in 64 256 1024 4096; do cargo bench --no-default-features --features std,table-$n -- table; done`.
+//! `for n in 64 256 1024 4096; do cargo bench --features table-$n -- table; done`.
 //!
 //! Inputs are fixed (a deterministic spread over [-20, 20]); outputs are checked against the
 //! reference formula before anything is timed.
@@ -85,6 +90,47 @@ macro_rules! group {
             g.bench_function("naive std grad", |b| {
                 b.iter(|| naive_grad(black_box(&mut y), black_box(&x)))
             });
+
+            // The user's own loop: the scalar function per element, with other arithmetic around
+            // it (here `w * f(x) + b`), as in `xs.iter().map(..)` or an ndarray `mapv`.
+            let (w, b0) = (black_box(1.5 as $t), black_box(0.25 as $t));
+            macro_rules! user_loop {
+                ($name:expr, $f:expr, $r:expr) => {
+                    for (o, &v) in y.iter_mut().zip(&x) {
+                        *o = w * $f(v) + b0;
+                    }
+                    for (&v, &o) in x.iter().zip(&y).step_by(7) {
+                        let want = w as f64 * $r(v as f64) + b0 as f64;
+                        assert!((o as f64 - want).abs() <= 1e-5 * want, "{}: {v}", $name);
+                    }
+                    g.bench_function($name, |bn| {
+                        bn.iter(|| {
+                            for (o, &v) in y.iter_mut().zip(black_box(&x)) {
+                                *o = w * $f(v) + b0;
+                            }
+                            black_box(&mut y);
+                        })
+                    });
+                };
+            }
+            if n <= 65_536 {
+                user_loop!(
+                    "user loop naive",
+                    |v: $t| 1.0 / (1.0 + (-v).exp()),
+                    formula::sigmoid
+                );
+                user_loop!(
+                    "user loop exact sigmoid",
+                    sigtab::exact::sigmoid,
+                    formula::sigmoid
+                );
+                user_loop!(
+                    "user loop exact grad",
+                    sigtab::exact::sigmoid_grad,
+                    formula::sigmoid_grad
+                );
+                user_loop!("user loop table sigmoid", table::sigmoid, formula::sigmoid);
+            }
 
             let k = Kernels::detect();
             k.sigmoid_slice(&x, &mut y);

@@ -1,18 +1,28 @@
-"""sigtab against what a numpy user has, in one process and one thread: ns per element and
-ratios, at n = 1001, 65536 and 16M, float32 and float64.
+"""sigtab against what a numpy user has, in one process and one thread.
 
     python python/bench.py            # about a minute
-    python python/bench.py --quick    # fewer repetitions
+    python python/bench.py --quick    # fewer repetitions, about 20 s
+    python python/bench.py --smoke    # one short repetition, no 16M: checks that it runs (CI)
 
-Contenders: ``1/(1+np.exp(-x))``, ``scipy.special.expit``, ``expit(x)*(1-expit(x))``,
-``scipy.stats.logistic._pdf``, ``jax.nn.sigmoid`` (if jax is installed), and sigtab's
-``expit``, ``expit_grad``, ``expit_and_grad``, ``table.expit`` and ``table.hermite.expit``.
-Each is timed as the best of several repetitions of a loop that runs for at least ~20 ms.
+Table 1, ``sigtab.expit`` against ``scipy.special.expit`` (both numpy ufuncs), float32 and
+float64, with and without ``out=``: ns per call for a Python float, a 0-d array and n = 1, 10,
+100, then ns per element from n = 1001 on (1001, 65536, 16M), and the ratio scipy / sigtab
+(above 1: sigtab is faster).
+
+Table 2, ns per element at n = 1001, 65536 and 16M for every contender: ``1/(1+np.exp(-x))``,
+``scipy.special.expit``, ``expit(x)*(1-expit(x))``, ``scipy.stats.logistic._pdf``,
+``jax.nn.sigmoid`` (if jax is installed), and sigtab's ``expit``, ``expit_grad``,
+``expit_and_grad``, ``table.expit`` and ``table.hermite.expit``.
+
+Every figure is the best of several repetitions of a loop of calls that runs for at least ~20 ms
+(timeit), so it is a steady-state cost, measured side by side in the same process.
 """
 
+import argparse
 import os
+import platform
 import sys
-import time
+import timeit
 
 # One thread everywhere (numpy's BLAS is not involved, but jax and dask may spawn pools).
 os.environ.setdefault("OMP_NUM_THREADS", "1")
@@ -24,27 +34,88 @@ _here = os.path.dirname(os.path.abspath(__file__))
 sys.path = [p for p in sys.path if os.path.abspath(p or ".") != _here]
 
 import numpy as np  # noqa: E402
+import scipy  # noqa: E402
 import scipy.special  # noqa: E402
 import scipy.stats  # noqa: E402
 
 import sigtab  # noqa: E402
 
-QUICK = "--quick" in sys.argv
+_args = argparse.ArgumentParser(
+    description="sigtab against scipy.special.expit and numpy, one thread, side by side.")
+_mode = _args.add_mutually_exclusive_group()
+_mode.add_argument("--quick", action="store_true", help="fewer repetitions (about 20 s)")
+_mode.add_argument("--smoke", action="store_true",
+                   help="one short repetition, no 16M arrays: checks that it runs")
+_ARGS = _args.parse_args()
+SMOKE = _ARGS.smoke
+QUICK = _ARGS.quick
+REPEATS = 1 if SMOKE else 3 if QUICK else 7
+MIN_TIME = 0.0 if SMOKE else 0.01 if QUICK else 0.02
 
 
-def best_ns_per_element(f, x):
-    """Best over repetitions of the mean time of one call, per element."""
-    f(x)  # warm up (and compile, for jax)
-    n = x.size
-    calls = max(1, int(2e7 // max(n, 1)))
-    reps = 3 if QUICK else 7
-    best = float("inf")
-    for _ in range(reps):
-        t = time.perf_counter_ns()
-        for _ in range(calls):
-            f(x)
-        best = min(best, (time.perf_counter_ns() - t) / calls)
-    return best / n
+def best_ns(stmt, env):
+    """Best over REPEATS of the mean ns per call of ``stmt`` run in a loop of >= MIN_TIME."""
+    timer = timeit.Timer(stmt, globals=env)
+    exec(stmt, env)  # warm up (and compile, for jax)
+    calls = 1
+    while True:
+        t = timer.timeit(calls)
+        if t >= MIN_TIME:
+            break
+        calls *= 2 if t <= 0 else max(2, min(10, int(MIN_TIME / t * 1.2) + 1))
+    return min([t] + [timer.timeit(calls) for _ in range(REPEATS - 1)]) / calls * 1e9
+
+
+def cpu_name():
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
+SMALL = [("Python float", None), ("0-d array", ()), ("n=1", 1), ("n=10", 10), ("n=100", 100)]
+LARGE = [1001, 65536] if SMOKE else [1001, 65536, 1 << 24]
+
+
+def inputs(dtype, rng):
+    """(label, x, per_element) for every size of table 1."""
+    for label, shape in SMALL:
+        if shape is None:
+            x = 0.5 if dtype == np.float64 else np.float32(0.5)  # a Python float / numpy scalar
+        else:
+            x = rng.uniform(-20, 20, shape).astype(dtype)
+        yield label, x, False
+    for n in LARGE:
+        yield f"n={n}", rng.uniform(-20, 20, n).astype(dtype), True
+
+
+def table_one(rng):
+    print("Table 1: sigtab.expit against scipy.special.expit (ns per call up to n=100, ns per")
+    print("element from n=1001; ratio = scipy / sigtab, above 1 means sigtab is faster)")
+    labels = [label for label, _ in SMALL] + [f"n={n}" for n in LARGE]
+    head = f"{'':<30}" + "".join(f"{lab:>13}" for lab in labels)
+    for dtype in (np.float32, np.float64):
+        name = np.dtype(dtype).name
+        cases = list(inputs(dtype, rng))
+        for with_out in (False, True):
+            print(f"\n{name}, {'out=' if with_out else 'new array'}")
+            print(head)
+            rows = {}
+            for fname, f in (("scipy.special.expit", scipy.special.expit),
+                             ("sigtab.expit", sigtab.expit)):
+                cells = []
+                for _, x, per_element in cases:
+                    env = {"f": f, "x": x, "o": np.empty_like(np.asarray(x, dtype=dtype))}
+                    ns = best_ns("f(x, out=o)" if with_out else "f(x)", env)
+                    cells.append(ns / np.size(x) if per_element else ns)
+                rows[fname] = cells
+                print(f"{fname:<30}" + "".join(f"{v:13.2f}" for v in cells), flush=True)
+            ratio = [a / b for a, b in zip(rows["scipy.special.expit"], rows["sigtab.expit"])]
+            print(f"{'ratio scipy / sigtab':<30}" + "".join(f"{r:12.2f}x" for r in ratio))
 
 
 def contenders():
@@ -75,31 +146,32 @@ def contenders():
     return c
 
 
-def main():
-    sizes = [1001, 65536, 1 << 24]
-    rng = np.random.default_rng(0)
-    print(f"sigtab {sigtab.BACKEND} backend; numpy {np.__version__}; one thread; ns per element")
-    results = {}
+def table_two(rng):
+    print("\nTable 2: every contender, ns per element, new arrays (ratio: scipy.special.expit /")
+    print("the row, above 1 means faster than scipy)")
     for dtype in (np.float32, np.float64):
         name = np.dtype(dtype).name
-        print(f"\n{name:<28}" + "".join(f"{n:>12}" for n in sizes) + "   x scipy.expit")
-        xs = {n: rng.uniform(-20, 20, n).astype(dtype) for n in sizes}
+        print(f"\n{name:<30}" + "".join(f"{n:>12}" for n in LARGE) + "   x scipy.expit")
+        xs = {n: rng.uniform(-20, 20, n).astype(dtype) for n in LARGE}
+        ref = None
         for label, f in contenders():
-            ns = [best_ns_per_element(f, xs[n]) for n in sizes]
-            results[(name, label)] = ns
-            ref = results[(name, "scipy.special.expit")]
+            ns = [best_ns("f(x)", {"f": f, "x": xs[n]}) / n for n in LARGE]
+            ref = ref or ns
             ratio = "  ".join(f"{r / v:5.1f}x" for r, v in zip(ref, ns))
-            print(f"{label:<28}" + "".join(f"{v:12.2f}" for v in ns) + f"   {ratio}", flush=True)
-    print("\nTargets: sigtab.expit >= 5x scipy.special.expit in float64 at n = 1001 and 65536;")
-    for i, n in enumerate(sizes[:2]):
-        r = results[("float64", "scipy.special.expit")][i] / results[("float64", "sigtab.expit")][i]
-        print(f"  n = {n}: {r:.1f}x ({'met' if r >= 5 else 'NOT met'})")
-    jax_row = results.get(("float64", "jax.nn.sigmoid (jit)"))
-    if jax_row:
-        r = jax_row[1] / results[("float64", "sigtab.expit")][1]
-        print(f"  faster than jax at 65536 (float64): {r:.1f}x ({'met' if r > 1 else 'NOT met'})")
-    else:
-        print("  jax not installed: `pip install jax` to add it")
+            print(f"{label:<30}" + "".join(f"{v:12.2f}" for v in ns) + f"   {ratio}", flush=True)
+    try:
+        import jax  # noqa: F401
+    except ImportError:
+        print("\n(jax is not installed: `pip install jax` adds its row)")
+
+
+def main():
+    print(f"sigtab {sigtab.__version__} on the {sigtab.BACKEND} backend; {cpu_name()}; numpy "
+          f"{np.__version__}, scipy {scipy.__version__}, Python {platform.python_version()}; "
+          f"one thread\n")
+    rng = np.random.default_rng(0)
+    table_one(rng)
+    table_two(rng)
 
 
 if __name__ == "__main__":

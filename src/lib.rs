@@ -1,7 +1,11 @@
-#![doc = include_str!("../README.md")]
+// The front page is README.md with its plots drawn inline (build/front_page.rs), so that it needs
+// no file beside it where it is rendered (docs.rs, a dependency's `cargo doc`).
+#![doc = include_str!(concat!(env!("OUT_DIR"), "/front_page.md"))]
 #![no_std]
 #![deny(missing_docs)]
 #![deny(unsafe_op_in_unsafe_fn)]
+// docs.rs (`--cfg docsrs`, nightly) marks the items each feature adds.
+#![cfg_attr(docsrs, feature(doc_cfg))]
 
 #[cfg(feature = "ndarray")]
 extern crate alloc;
@@ -13,10 +17,13 @@ mod arch;
 pub mod exact;
 mod float;
 #[cfg(feature = "half")]
+#[cfg_attr(docsrs, doc(cfg(feature = "half")))]
 pub mod half;
 #[cfg(feature = "ndarray")]
+#[cfg_attr(docsrs, doc(cfg(feature = "ndarray")))]
 pub mod ndarray;
 #[cfg(feature = "parallel")]
+#[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub mod par;
 mod real;
 mod slice;
@@ -41,4 +48,29 @@ pub use float::Float;
 #[inline]
 pub fn grad_from_output<T: Float>(y: T) -> T {
     y * (<T as real::Real>::ONE - y)
+}
+
+#[cfg(test)]
+mod front_page {
+    /// The crate's front page as rustdoc renders it.
+    const PAGE: &str = include_str!(concat!(env!("OUT_DIR"), "/front_page.md"));
+
+    /// The front page refers to no file: every plot the README shows is drawn inline, and no
+    /// image or link points at a relative path (broken on docs.rs and crates.io alike).
+    #[test]
+    fn front_page_needs_no_file_beside_it() {
+        let readme = include_str!("../README.md");
+        let shown = readme.matches("](docs/plots/").count();
+        assert!(shown > 0, "the README shows its plots");
+        assert_eq!(PAGE.matches("<svg").count(), shown, "every plot inline");
+        for (i, _) in PAGE.match_indices("](") {
+            let target = &PAGE[i + 2..];
+            assert!(
+                target.starts_with('#') || target.starts_with("https://"),
+                "relative link or image on the front page: {}",
+                &target[..target.len().min(60)]
+            );
+        }
+        assert!(!PAGE.contains("src=\""), "no <img src> on the front page");
+    }
 }

@@ -1,110 +1,207 @@
-//! [`SigmoidExt`]: the exact kernels on `ndarray` arrays of any shape (feature `ndarray`).
+//! The kernels on `ndarray` arrays of any shape (feature `ndarray`, for **`ndarray` 0.17**).
+//!
+//! [`SigmoidExt`] gives arrays `a.sigmoid()`, `a.sigmoid_grad()`, `a.sigmoid_and_grad()`,
+//! `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` with the exact kernels. The same trait
+//! with the table kernels is [`table::SigmoidExt`] (linear) and [`table::hermite::SigmoidExt`]
+//! (cubic Hermite), mirroring the crate's modules: switching is one word in the `use` path
+//! ([`exact::SigmoidExt`] is the exact one again).
 //!
 //! Arrays whose elements are contiguous in C or Fortran order run the vectorized slice kernels
 //! (on every core with the `parallel` feature); any other layout (sliced with a step, permuted
 //! axes) falls back to the scalar kernels element by element, with the same results.
 //!
+//! # Which `ndarray`
+//! The traits are implemented for `ndarray` 0.17's `ArrayBase`. An array from another `ndarray`
+//! version (0.16, say) is a different type, and the methods are simply not found on it. If your
+//! project depends on another version, build the arrays you pass here with the one re-exported
+//! as [`sigtab::ndarray::ndarray`](self::ndarray), or move your dependency to 0.17.
+//!
 //! # Example
 //! ```
-//! use ndarray::array;
-//! use sigtab::ndarray::SigmoidExt;
+//! use sigtab::ndarray::ndarray::array; // or `ndarray::array`, with ndarray 0.17 in Cargo.toml
 //! let a = array![[-500.0f64, 0.0], [1.0, 40.0]];
-//! let s = a.sigmoid();
+//! let s = {
+//!     use sigtab::ndarray::SigmoidExt; // the exact kernels
+//!     assert_eq!(a.sigmoid_grad()[[0, 0]], 7.124576406741286e-218);
+//!     a.sigmoid()
+//! };
+//! let t = {
+//!     use sigtab::ndarray::table::SigmoidExt; // the linear table: one word changed
+//!     a.sigmoid()
+//! };
 //! assert_eq!(s[[0, 1]], 0.5);
-//! assert_eq!(a.sigmoid_grad()[[0, 0]], 7.124576406741286e-218);
+//! assert!((t[[1, 0]] - s[[1, 0]]).abs() <= sigtab::table::MAX_ERR_LINEAR_F64.sigmoid);
 //! ```
+
+/// The `ndarray` crate these traits are implemented for (0.17): build arrays with it when your
+/// project depends on another version.
+pub use ::ndarray;
 
 use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension, ShapeBuilder};
 
 use alloc::vec;
 use alloc::vec::Vec;
 
-use crate::{Float, exact};
+use crate::Float;
 
-#[cfg(not(feature = "parallel"))]
-use crate::exact as slices;
-#[cfg(feature = "parallel")]
-use crate::par::exact as slices;
+pub use exact::SigmoidExt;
 
-/// The sigmoid and its derivative on arrays: `a.sigmoid()`, `a.sigmoid_grad()`,
-/// `a.sigmoid_and_grad()` return new arrays of the same shape (and memory order, for C- and
-/// F-contiguous input); `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` overwrite `a`.
-/// Results are [`crate::exact`]'s, element for element.
-///
-/// # Example
-/// ```
-/// use ndarray::{Array2, s};
-/// use sigtab::ndarray::SigmoidExt;
-/// let mut a = Array2::<f32>::zeros((4, 6));
-/// let (y, dy) = a.slice(s![.., ..;2]).sigmoid_and_grad(); // strided: the elementwise path
-/// assert_eq!((y.dim(), y[[3, 2]], dy[[3, 2]]), ((4, 3), 0.5, 0.25));
-/// a.sigmoid_in_place();
-/// assert!(a.iter().all(|&v| v == 0.5));
-/// ```
-pub trait SigmoidExt {
-    /// The element type: `f32` or `f64`.
-    type Elem: Float;
-    /// The dimension of the array.
-    type Dim: Dimension;
-    /// The array's storage (owned, view, ...).
-    type Storage;
+/// `SigmoidExt` for one kernel family: the trait, and its impl for every `ArrayBase`.
+macro_rules! sigmoid_ext {
+    ($path:literal, $($family:ident)::+) => {
+        use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension};
+        use alloc::vec;
 
-    /// `s(x)` for every element, in a new array.
-    ///
-    /// # Example
-    /// ```
-    /// use sigtab::ndarray::SigmoidExt;
-    /// let y = ndarray::arr1(&[0.0f32, f32::INFINITY]).sigmoid();
-    /// assert_eq!(y, ndarray::arr1(&[0.5, 1.0]));
-    /// ```
-    fn sigmoid(&self) -> Array<Self::Elem, Self::Dim>;
+        use super::{contiguous, from_vec, map_in_place, map_new};
+        use crate::Float;
+        use crate::$($family)::+ as scalar;
+        #[cfg(not(feature = "parallel"))]
+        use crate::$($family)::+ as slices;
+        #[cfg(feature = "parallel")]
+        use crate::par::$($family)::+ as slices;
 
-    /// `s'(x)` for every element, in a new array.
-    ///
-    /// # Example
-    /// ```
-    /// use sigtab::ndarray::SigmoidExt;
-    /// let dy = ndarray::arr1(&[0.0f64, -500.0]).sigmoid_grad();
-    /// assert_eq!(dy, ndarray::arr1(&[0.25, 7.124576406741286e-218]));
-    /// ```
-    fn sigmoid_grad(&self) -> Array<Self::Elem, Self::Dim>;
+        /// The sigmoid and its derivative on arrays: `a.sigmoid()`, `a.sigmoid_grad()`,
+        /// `a.sigmoid_and_grad()` return new arrays of the same shape (and memory order, for C- and
+        /// F-contiguous input); `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` overwrite
+        /// `a`.
+        #[doc = concat!("Results are [`crate::", $path, "`]'s, element for element.")]
+        ///
+        /// # Example
+        /// ```
+        /// use ndarray::{Array2, s};
+        #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+        /// let mut a = Array2::<f32>::zeros((4, 6));
+        /// let (y, dy) = a.slice(s![.., ..;2]).sigmoid_and_grad(); // strided: the elementwise path
+        /// assert_eq!((y.dim(), y[[3, 2]], dy[[3, 2]]), ((4, 3), 0.5, 0.25));
+        /// a.sigmoid_in_place();
+        /// assert!(a.iter().all(|&v| v == 0.5));
+        /// ```
+        pub trait SigmoidExt {
+            /// The element type: `f32` or `f64`.
+            type Elem: Float;
+            /// The dimension of the array.
+            type Dim: Dimension;
+            /// The array's storage (owned, view, ...).
+            type Storage;
 
-    /// `(s(x), s'(x))` for every element, from one evaluation, in two new arrays.
-    ///
-    /// # Example
-    /// ```
-    /// use sigtab::ndarray::SigmoidExt;
-    /// let (y, dy) = ndarray::arr2(&[[0.0f32]]).sigmoid_and_grad();
-    /// assert_eq!((y[[0, 0]], dy[[0, 0]]), (0.5, 0.25));
-    /// ```
-    #[allow(clippy::type_complexity)]
-    fn sigmoid_and_grad(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
+            /// `s(x)` for every element, in a new array.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+            /// let y = ndarray::arr1(&[0.0f32, f32::INFINITY]).sigmoid();
+            /// assert_eq!(y, ndarray::arr1(&[0.5, 1.0]));
+            /// ```
+            fn sigmoid(&self) -> Array<Self::Elem, Self::Dim>;
 
-    /// `x = s(x)` for every element.
-    ///
-    /// # Example
-    /// ```
-    /// use sigtab::ndarray::SigmoidExt;
-    /// let mut a = ndarray::arr1(&[0.0f64, f64::NEG_INFINITY]);
-    /// a.sigmoid_in_place();
-    /// assert_eq!(a, ndarray::arr1(&[0.5, 0.0]));
-    /// ```
-    fn sigmoid_in_place(&mut self)
-    where
-        Self::Storage: DataMut;
+            /// `s'(x)` for every element, in a new array.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+            /// let dy = ndarray::arr1(&[0.0f64, -500.0]).sigmoid_grad();
+            /// assert_eq!(dy, ndarray::arr1(&[0.25, 7.124576406741286e-218]));
+            /// ```
+            fn sigmoid_grad(&self) -> Array<Self::Elem, Self::Dim>;
 
-    /// `x = s'(x)` for every element.
-    ///
-    /// # Example
-    /// ```
-    /// use sigtab::ndarray::SigmoidExt;
-    /// let mut a = ndarray::arr1(&[0.0f32, f32::INFINITY]);
-    /// a.view_mut().sigmoid_grad_in_place();
-    /// assert_eq!(a, ndarray::arr1(&[0.25, 0.0]));
-    /// ```
-    fn sigmoid_grad_in_place(&mut self)
-    where
-        Self::Storage: DataMut;
+            /// `(s(x), s'(x))` for every element, from one evaluation, in two new arrays.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+            /// let (y, dy) = ndarray::arr2(&[[0.0f32]]).sigmoid_and_grad();
+            /// assert_eq!((y[[0, 0]], dy[[0, 0]]), (0.5, 0.25));
+            /// ```
+            #[allow(clippy::type_complexity)]
+            fn sigmoid_and_grad(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
+
+            /// `x = s(x)` for every element.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+            /// let mut a = ndarray::arr1(&[0.0f64, f64::NEG_INFINITY]);
+            /// a.sigmoid_in_place();
+            /// assert_eq!(a, ndarray::arr1(&[0.5, 0.0]));
+            /// ```
+            fn sigmoid_in_place(&mut self)
+            where
+                Self::Storage: DataMut;
+
+            /// `x = s'(x)` for every element.
+            ///
+            /// # Example
+            /// ```
+            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
+            /// let mut a = ndarray::arr1(&[0.0f32, f32::INFINITY]);
+            /// a.view_mut().sigmoid_grad_in_place();
+            /// assert_eq!(a, ndarray::arr1(&[0.25, 0.0]));
+            /// ```
+            fn sigmoid_grad_in_place(&mut self)
+            where
+                Self::Storage: DataMut;
+        }
+
+        impl<T: Float, S: Data<Elem = T>, D: Dimension> SigmoidExt for ArrayBase<S, D> {
+            type Elem = T;
+            type Dim = D;
+            type Storage = S;
+
+            fn sigmoid(&self) -> Array<T, D> {
+                map_new(self, slices::sigmoid_slice, scalar::sigmoid)
+            }
+
+            fn sigmoid_grad(&self) -> Array<T, D> {
+                map_new(self, slices::sigmoid_grad_slice, scalar::sigmoid_grad)
+            }
+
+            fn sigmoid_and_grad(&self) -> (Array<T, D>, Array<T, D>) {
+                match contiguous(self) {
+                    Some((x, fortran)) => {
+                        let (mut y, mut dy) =
+                            (vec![T::default(); x.len()], vec![T::default(); x.len()]);
+                        slices::sigmoid_and_grad_slice(x, &mut y, &mut dy);
+                        (
+                            from_vec(self.raw_dim(), fortran, y),
+                            from_vec(self.raw_dim(), fortran, dy),
+                        )
+                    }
+                    None => (self.mapv(scalar::sigmoid), self.mapv(scalar::sigmoid_grad)),
+                }
+            }
+
+            fn sigmoid_in_place(&mut self)
+            where
+                S: DataMut,
+            {
+                map_in_place(self, slices::sigmoid_in_place, scalar::sigmoid)
+            }
+
+            fn sigmoid_grad_in_place(&mut self)
+            where
+                S: DataMut,
+            {
+                map_in_place(self, slices::sigmoid_grad_in_place, scalar::sigmoid_grad)
+            }
+        }
+    };
+}
+
+/// [`SigmoidExt`] with the exact kernels ([`crate::exact`]), also re-exported as
+/// `sigtab::ndarray::SigmoidExt`.
+pub mod exact {
+    sigmoid_ext!("exact", exact);
+}
+
+/// [`SigmoidExt`](table::SigmoidExt) with the linear table kernels ([`crate::table`]).
+pub mod table {
+    sigmoid_ext!("table", table);
+
+    /// [`SigmoidExt`](hermite::SigmoidExt) with the cubic Hermite table kernels
+    /// ([`crate::table::hermite`]).
+    pub mod hermite {
+        sigmoid_ext!("table::hermite", table::hermite);
+    }
 }
 
 /// `a` as one slice in memory order, if its elements are contiguous in C or Fortran order (the
@@ -155,47 +252,5 @@ fn map_in_place<T: Float, S: DataMut<Elem = T>, D: Dimension>(
     match a.as_slice_memory_order_mut() {
         Some(x) => slice(x),
         None => a.mapv_inplace(scalar),
-    }
-}
-
-impl<T: Float, S: Data<Elem = T>, D: Dimension> SigmoidExt for ArrayBase<S, D> {
-    type Elem = T;
-    type Dim = D;
-    type Storage = S;
-
-    fn sigmoid(&self) -> Array<T, D> {
-        map_new(self, slices::sigmoid_slice, exact::sigmoid)
-    }
-
-    fn sigmoid_grad(&self) -> Array<T, D> {
-        map_new(self, slices::sigmoid_grad_slice, exact::sigmoid_grad)
-    }
-
-    fn sigmoid_and_grad(&self) -> (Array<T, D>, Array<T, D>) {
-        match contiguous(self) {
-            Some((x, fortran)) => {
-                let (mut y, mut dy) = (vec![T::default(); x.len()], vec![T::default(); x.len()]);
-                slices::sigmoid_and_grad_slice(x, &mut y, &mut dy);
-                (
-                    from_vec(self.raw_dim(), fortran, y),
-                    from_vec(self.raw_dim(), fortran, dy),
-                )
-            }
-            None => (self.mapv(exact::sigmoid), self.mapv(exact::sigmoid_grad)),
-        }
-    }
-
-    fn sigmoid_in_place(&mut self)
-    where
-        S: DataMut,
-    {
-        map_in_place(self, slices::sigmoid_in_place, exact::sigmoid)
-    }
-
-    fn sigmoid_grad_in_place(&mut self)
-    where
-        S: DataMut,
-    {
-        map_in_place(self, slices::sigmoid_grad_in_place, exact::sigmoid_grad)
     }
 }

@@ -3,9 +3,10 @@
 //!
 //! `sigtab::par::exact::sigmoid_slice` is `sigtab::exact::sigmoid_slice` on every core, and so on
 //! name for name: the mirror is kept, and switching is again one word in the path. Slices shorter
-//! than [`MIN_PARALLEL_LEN`] stay on the calling thread (waking the pool costs more than it saves
-//! there). Every element equals the single-threaded result bit for bit: the work is split into
-//! chunks, never changed.
+//! than [`MIN_PARALLEL_LEN`] stay on the calling thread, and longer ones are split into tasks of at
+//! least [`MIN_TASK_LEN`] elements (waking the pool costs more than it saves below that). Every
+//! element equals the single-threaded result bit for bit: the work is split into chunks, never
+//! changed.
 //!
 //! # Example
 //! ```
@@ -19,57 +20,119 @@ use rayon::prelude::*;
 
 use crate::Float;
 
-/// Below this many elements the `par` functions run on the calling thread.
+/// Elements per task, at least (about: the last task of a slice may be a few elements short).
 ///
-/// Measured with `cargo bench --features parallel -- parallel/` on 2 cores (Zen 4), exact f32
-/// `sigmoid_and_grad_slice`: at 32K elements splitting is slower than one thread (27 µs against
-/// 24 µs: waking the pool costs a few microseconds), at 64K it is 1.45x faster, at 256K 1.7x,
-/// at 16M 1.95x. f64 and the tables cost more per element, so they gain from here on too.
+/// Handing a task to another thread costs microseconds (a steal, a wake-up), so tasks must be
+/// long enough to hide it, and the limit is per task rather than per slice so that a machine
+/// with many threads does not cut a mid-sized slice into many short tasks. The old policy (any
+/// slice of 64Ki elements or more, in tasks of 16Ki) made `par` slower than one thread on a
+/// many-core Intel at 65536 f64 elements (1.93 against 1.29 ns per element), and tasks of 16Ki
+/// lose on 2 cores too. Measured on a 2-core Zen 4 (KVM guest), exact `sigmoid_and_grad_slice`,
+/// calls back to back, speed-up over one thread by task length:
+///
+/// | n | tasks of 16Ki | 32Ki | 64Ki | n/2 |
+/// | ---: | ---: | ---: | ---: | ---: |
+/// | 128Ki f32 | 0.98x | 1.48x | 1.46x | 1.49x |
+/// | 128Ki f64 | 1.19x | 1.76x | 1.77x | 1.77x |
+/// | 1Mi f32 | 1.70x | 1.89x | 1.88x | 1.89x |
+/// | 16Mi f32 | 1.88x | 1.92x | 1.92x | 1.98x |
+///
+/// 64Ki elements is 25 µs of the cheapest kernel (exact f32, 0.4 ns per element here) and
+/// 75 µs in f64; the table kernels cost more per element, so their tasks are longer still.
 ///
 /// # Example
 /// ```
-/// assert!(sigtab::par::MIN_PARALLEL_LEN >= sigtab::par::CHUNK_LEN);
+/// assert_eq!(sigtab::par::MIN_TASK_LEN, 1 << 16);
 /// ```
-pub const MIN_PARALLEL_LEN: usize = 1 << 16;
+pub const MIN_TASK_LEN: usize = 1 << 16;
 
-/// Elements per task once a slice is split: large enough that the per-task cost is noise, small
-/// enough that the cores finish together.
+/// Below this many elements (two tasks) the `par` functions run on the calling thread, as they
+/// do when rayon's pool has one thread.
+///
+/// A slice of `n >= MIN_PARALLEL_LEN` elements is split into `n / MIN_TASK_LEN` tasks of equal
+/// length, so a slice only wakes as many threads as it has tasks of [`MIN_TASK_LEN`].
+///
+/// A call that finds the pool asleep (nothing ran on it for a while) first waits for a worker to
+/// wake: on the machine above 50 to 100 µs, which one-thread calls of a few hundred thousand
+/// elements do not take. Called back to back, as in a loop over batches, the pool stays awake and
+/// the figures above hold; a program that calls `par` now and then on mid-sized slices is faster
+/// with the one-thread functions (`cargo bench --features parallel -- parallel/` measures yours).
 ///
 /// # Example
 /// ```
-/// assert_eq!(sigtab::par::CHUNK_LEN % 64, 0);
+/// use sigtab::par::{MIN_PARALLEL_LEN, MIN_TASK_LEN};
+/// assert_eq!(MIN_PARALLEL_LEN, 2 * MIN_TASK_LEN);
 /// ```
-pub const CHUNK_LEN: usize = 1 << 14;
+pub const MIN_PARALLEL_LEN: usize = 2 * MIN_TASK_LEN;
+
+/// The task length for a slice of `n` elements, or `None` to stay on the calling thread.
+fn task_len(n: usize) -> Option<usize> {
+    if n < MIN_PARALLEL_LEN || rayon::current_num_threads() < 2 {
+        return None;
+    }
+    // `n / MIN_TASK_LEN` tasks (>= 2) of equal length, each at least MIN_TASK_LEN but for the
+    // last, which is short by fewer elements than there are tasks.
+    Some(n.div_ceil(n / MIN_TASK_LEN))
+}
 
 /// `f(x_chunk, out_chunk)` over matching chunks, on the pool above the threshold.
 fn map<T: Float>(x: &[T], out: &mut [T], f: impl Fn(&[T], &mut [T]) + Sync) {
-    if x.len() < MIN_PARALLEL_LEN {
-        f(x, out);
-    } else {
-        x.par_chunks(CHUNK_LEN)
-            .zip(out.par_chunks_mut(CHUNK_LEN))
-            .for_each(|(x, out)| f(x, out));
+    match task_len(x.len()) {
+        None => f(x, out),
+        Some(len) => x
+            .par_chunks(len)
+            .zip(out.par_chunks_mut(len))
+            .for_each(|(x, out)| f(x, out)),
     }
 }
 
 /// `f(x_chunk, y_chunk, dy_chunk)` over matching chunks.
 fn map2<T: Float>(x: &[T], y: &mut [T], dy: &mut [T], f: impl Fn(&[T], &mut [T], &mut [T]) + Sync) {
-    if x.len() < MIN_PARALLEL_LEN {
-        f(x, y, dy);
-    } else {
-        x.par_chunks(CHUNK_LEN)
-            .zip(y.par_chunks_mut(CHUNK_LEN))
-            .zip(dy.par_chunks_mut(CHUNK_LEN))
-            .for_each(|((x, y), dy)| f(x, y, dy));
+    match task_len(x.len()) {
+        None => f(x, y, dy),
+        Some(len) => x
+            .par_chunks(len)
+            .zip(y.par_chunks_mut(len))
+            .zip(dy.par_chunks_mut(len))
+            .for_each(|((x, y), dy)| f(x, y, dy)),
     }
 }
 
 /// `f(chunk)` over the chunks of `x`.
 fn map_in_place<T: Float>(x: &mut [T], f: impl Fn(&mut [T]) + Sync) {
-    if x.len() < MIN_PARALLEL_LEN {
-        f(x);
-    } else {
-        x.par_chunks_mut(CHUNK_LEN).for_each(&f);
+    match task_len(x.len()) {
+        None => f(x),
+        Some(len) => x.par_chunks_mut(len).for_each(&f),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every task has about MIN_TASK_LEN elements or more, and there are at least two.
+    #[test]
+    fn tasks_are_never_small() {
+        assert_eq!(task_len(MIN_PARALLEL_LEN - 1), None);
+        if rayon::current_num_threads() < 2 {
+            return;
+        }
+        for n in [
+            MIN_PARALLEL_LEN,
+            MIN_PARALLEL_LEN + 5,
+            3 * MIN_TASK_LEN - 1,
+            1 << 24,
+            (1 << 24) + 12345,
+        ] {
+            let len = task_len(n).unwrap();
+            let tasks = n.div_ceil(len);
+            let last = n - (tasks - 1) * len;
+            assert!(
+                tasks >= 2 && len >= MIN_TASK_LEN,
+                "n = {n}: {tasks} tasks of {len}"
+            );
+            assert!(last + tasks > MIN_TASK_LEN, "n = {n}: last task {last}");
+        }
     }
 }
 

@@ -11,7 +11,6 @@ use core::ops::{Add, Div, Mul, Neg, Sub};
 /// Bit-level and arithmetic operations on one float, all branch-free so they vectorize.
 pub trait Real:
     Copy
-    + PartialOrd
     + Add<Output = Self>
     + Sub<Output = Self>
     + Mul<Output = Self>
@@ -22,7 +21,7 @@ pub trait Real:
     + 'static
 {
     /// The unsigned integer with the same width.
-    type Bits: Copy + PartialOrd;
+    type Bits: Copy;
     const ZERO: Self;
     const ONE: Self;
     /// Number of explicit mantissa bits (23 or 52).
@@ -45,10 +44,13 @@ pub trait Real:
 
     /// `min(self, hi)`, propagating NaN in `self` (written as the compare-and-select that
     /// compiles to one `minps`/`fminnm`-style instruction).
-    #[inline(always)]
-    fn min_keep_nan(self, hi: Self) -> Self {
-        if hi < self { hi } else { self }
-    }
+    fn min_keep_nan(self, hi: Self) -> Self;
+
+    /// `a` where `x < 0`, else `b` (`b` for NaN and for -0.0).
+    fn select_neg(x: Self, a: Self, b: Self) -> Self;
+
+    /// `self < hi` (false for NaN); on explicit SIMD lanes, in every lane.
+    fn all_lt(self, hi: Self) -> bool;
 
     /// `2^-k` for an integer `k` held in `Bits`, valid while the result is a normal number.
     #[inline(always)]
@@ -101,13 +103,28 @@ macro_rules! impl_real {
             fn abs(self) -> Self {
                 <$f>::from_bits(<$f>::to_bits(self) & (<$u>::MAX >> 1))
             }
+            #[inline(always)]
+            fn min_keep_nan(self, hi: Self) -> Self {
+                if hi < self { hi } else { self }
+            }
+            #[inline(always)]
+            fn select_neg(x: Self, a: Self, b: Self) -> Self {
+                if x < 0.0 { a } else { b }
+            }
+            #[inline(always)]
+            fn all_lt(self, hi: Self) -> bool {
+                self < hi
+            }
         }
     };
 }
 impl_real!(f32, u32, 23, 4097.0);
 impl_real!(f64, u64, 52, 134_217_729.0);
 
-/// Fused multiply-add for both precisions: `std` where linked, else the `libm` crate, which
+/// Fused multiply-add for both precisions, inline wherever the target has the instruction: `std`'s
+/// `mul_add` where linked; without `std`, the FMA intrinsics of `core::arch` when the build has
+/// the feature (x86_64 with `fma`, aarch64), which compile to the same single instruction and,
+/// unlike a function call, let the loops around them vectorize; otherwise the `libm` crate, which
 /// is what `std` would call on a target without the instruction.
 #[allow(non_snake_case)]
 mod fma {
@@ -121,12 +138,53 @@ mod fma {
     pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
         a.mul_add(b, c)
     }
-    #[cfg(not(feature = "std"))]
+
+    #[cfg(all(not(feature = "std"), target_arch = "x86_64", target_feature = "fma"))]
+    #[inline(always)]
+    pub(super) fn f32(a: f32, b: f32, c: f32) -> f32 {
+        use core::arch::x86_64::*;
+        // SAFETY: the build targets FMA (`target_feature = "fma"`), so every CPU it runs on has it.
+        unsafe { _mm_cvtss_f32(_mm_fmadd_ss(_mm_set_ss(a), _mm_set_ss(b), _mm_set_ss(c))) }
+    }
+    #[cfg(all(not(feature = "std"), target_arch = "x86_64", target_feature = "fma"))]
+    #[inline(always)]
+    pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
+        use core::arch::x86_64::*;
+        // SAFETY: as above.
+        unsafe { _mm_cvtsd_f64(_mm_fmadd_sd(_mm_set_sd(a), _mm_set_sd(b), _mm_set_sd(c))) }
+    }
+
+    #[cfg(all(not(feature = "std"), target_arch = "aarch64", target_feature = "neon"))]
+    #[inline(always)]
+    #[allow(unused_unsafe)]
+    pub(super) fn f32(a: f32, b: f32, c: f32) -> f32 {
+        use core::arch::aarch64::*;
+        // SAFETY: NEON (with its scalar FMA) is in the build's target features.
+        unsafe { vfmas_lane_f32::<0>(c, a, vdup_n_f32(b)) }
+    }
+    #[cfg(all(not(feature = "std"), target_arch = "aarch64", target_feature = "neon"))]
+    #[inline(always)]
+    #[allow(unused_unsafe)]
+    pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
+        use core::arch::aarch64::*;
+        // SAFETY: as above.
+        unsafe { vfmad_lane_f64::<0>(c, a, vdup_n_f64(b)) }
+    }
+
+    #[cfg(not(any(
+        feature = "std",
+        all(target_arch = "x86_64", target_feature = "fma"),
+        all(target_arch = "aarch64", target_feature = "neon")
+    )))]
     #[inline(always)]
     pub(super) fn f32(a: f32, b: f32, c: f32) -> f32 {
         libm::fmaf(a, b, c)
     }
-    #[cfg(not(feature = "std"))]
+    #[cfg(not(any(
+        feature = "std",
+        all(target_arch = "x86_64", target_feature = "fma"),
+        all(target_arch = "aarch64", target_feature = "neon")
+    )))]
     #[inline(always)]
     pub(super) fn f64(a: f64, b: f64, c: f64) -> f64 {
         libm::fma(a, b, c)

@@ -5,7 +5,49 @@
 //! the features of the `#[target_feature]` function it is inlined into, with a scalar remainder
 //! that computes the very same operations, so every element of a slice equals the scalar call.
 
+use crate::exact::kernel::Consts;
 use crate::real::MulAdd;
+
+/// Explicit SIMD lanes of `F`: one vector register of `block::<F>()` elements, on which the exact
+/// kernels run as written (the lane type implements the same float operations, lane by lane, so
+/// the results are the same bits as the scalar code).
+///
+/// Why: LLVM picks the vector width of the generic loops from the CPU's tuning, not from the
+/// function's features. Under `prefer-256-bit` tuning (every Intel AVX-512 CPU, `x86-64-v4`, so
+/// `-C target-cpu=native` on Intel) the AVX-512 backend compiled to 256-bit vectors and ran at
+/// half to a third of its speed. Operations on an explicit 512-bit type stay 512 bits wide.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+pub trait Lanes<F>: Consts {
+    /// Elements per vector.
+    const N: usize;
+    /// The `N` elements at `p`.
+    ///
+    /// # Safety
+    /// `p` is valid for reading `N` elements, and the CPU has the lane type's target features.
+    unsafe fn load(p: *const F) -> Self;
+    /// Writes the `N` lanes to `p`.
+    ///
+    /// # Safety
+    /// `p` is valid for writing `N` elements, and the CPU has the lane type's target features.
+    unsafe fn store(self, p: *mut F);
+}
+
+/// The element types of the slice loops, with the lane types a backend may run them on.
+pub trait Element: Consts {
+    /// 16 f32 or 8 f64 in one AVX-512 register.
+    #[cfg(target_arch = "x86_64")]
+    type Avx512: Lanes<Self>;
+}
+
+impl Element for f32 {
+    #[cfg(target_arch = "x86_64")]
+    type Avx512 = crate::arch::x86_64::avx512::F32x16;
+}
+
+impl Element for f64 {
+    #[cfg(target_arch = "x86_64")]
+    type Avx512 = crate::arch::x86_64::avx512::F64x8;
+}
 
 /// A function evaluated elementwise: `x -> K(x)`, computed with multiply-adds of kind `M`.
 ///
@@ -28,6 +70,30 @@ pub(crate) trait Map<F> {
     fn eval_mixed<M: MulAdd>(x: F) -> F {
         Self::eval::<M>(x)
     }
+    /// One element on its own (the scalar calls): `eval_fast` where `fast` holds, which gives the
+    /// same bits as `eval`, else `eval`. A branch costs nothing here and skips the tail work (the
+    /// exact kernels' clamp and split power of two) on the common inputs: shorter latency.
+    #[inline(always)]
+    fn eval_one<M: MulAdd>(x: F) -> F
+    where
+        F: Copy,
+    {
+        if Self::fast(x) {
+            Self::eval_fast::<M>(x)
+        } else {
+            Self::eval::<M>(x)
+        }
+    }
+    /// Whether the kernel runs on explicit lanes ([`Lanes`]) where a backend has them: the exact
+    /// kernels do, and the tables for their exact tails.
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    const LANES: bool = false;
+    /// `K` on every lane, the same bits as `eval` per element (only called when `LANES`).
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    #[inline(always)]
+    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
+        x
+    }
 }
 
 /// A pair of functions evaluated together: `x -> (K1(x), K2(x))`. See [`Map`] for `fast`.
@@ -44,6 +110,27 @@ pub(crate) trait Map2<F> {
     #[inline(always)]
     fn eval2_mixed<M: MulAdd>(x: F) -> (F, F) {
         Self::eval2::<M>(x)
+    }
+    /// See [`Map::eval_one`].
+    #[inline(always)]
+    fn eval2_one<M: MulAdd>(x: F) -> (F, F)
+    where
+        F: Copy,
+    {
+        if Self::fast(x) {
+            Self::eval2_fast::<M>(x)
+        } else {
+            Self::eval2::<M>(x)
+        }
+    }
+    /// See [`Map::LANES`].
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    const LANES: bool = false;
+    /// See [`Map::eval_lanes`].
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    #[inline(always)]
+    fn eval2_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> (V, V) {
+        (x, x)
     }
 }
 
@@ -137,6 +224,86 @@ pub(crate) fn map2<F: Copy, M: MulAdd, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mu
             for ((o, d), &v) in ys.iter_mut().zip(ds.iter_mut()).zip(xs) {
                 (*o, *d) = K::eval2_mixed::<M>(v);
             }
+        }
+    }
+    let rest = yb.into_remainder().iter_mut().zip(db.into_remainder());
+    for ((o, d), &v) in rest.zip(xb.remainder()) {
+        (*o, *d) = K::eval2::<M>(v);
+    }
+}
+
+/// [`map`] on explicit lanes `V` for kernels that run on them, else [`map`] itself.
+///
+/// # Safety
+/// The CPU has `V`'s target features.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[inline(always)]
+pub(crate) unsafe fn map_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<F>>(x: &[F], out: &mut [F]) {
+    const { assert!(V::N == block::<F>()) };
+    if !K::LANES {
+        return map::<F, M, K>(x, out);
+    }
+    let n = x.len().min(out.len());
+    let (x, out) = (&x[..n], &mut out[..n]);
+    let mut xb = x.chunks_exact(V::N);
+    let mut ob = out.chunks_exact_mut(V::N);
+    for (xs, os) in (&mut xb).zip(&mut ob) {
+        // SAFETY: both chunks hold exactly `V::N` elements; the caller vouches for the CPU.
+        unsafe { K::eval_lanes::<V, M>(V::load(xs.as_ptr())).store(os.as_mut_ptr()) };
+    }
+    for (o, &v) in ob.into_remainder().iter_mut().zip(xb.remainder()) {
+        *o = K::eval::<M>(v);
+    }
+}
+
+/// [`map_in_place`] on explicit lanes `V` for kernels that run on them.
+///
+/// # Safety
+/// The CPU has `V`'s target features.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[inline(always)]
+pub(crate) unsafe fn map_in_place_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<F>>(x: &mut [F]) {
+    const { assert!(V::N == block::<F>()) };
+    if !K::LANES {
+        return map_in_place::<F, M, K>(x);
+    }
+    let mut xb = x.chunks_exact_mut(V::N);
+    for xs in &mut xb {
+        let p = xs.as_mut_ptr();
+        // SAFETY: the chunk holds exactly `V::N` elements; the caller vouches for the CPU.
+        unsafe { K::eval_lanes::<V, M>(V::load(p)).store(p) };
+    }
+    for v in xb.into_remainder() {
+        *v = K::eval::<M>(*v);
+    }
+}
+
+/// [`map2`] on explicit lanes `V` for kernels that run on them.
+///
+/// # Safety
+/// The CPU has `V`'s target features.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[inline(always)]
+pub(crate) unsafe fn map2_lanes<F: Copy, M: MulAdd, K: Map2<F>, V: Lanes<F>>(
+    x: &[F],
+    y: &mut [F],
+    dy: &mut [F],
+) {
+    const { assert!(V::N == block::<F>()) };
+    if !K::LANES {
+        return map2::<F, M, K>(x, y, dy);
+    }
+    let n = x.len().min(y.len()).min(dy.len());
+    let (x, y, dy) = (&x[..n], &mut y[..n], &mut dy[..n]);
+    let mut xb = x.chunks_exact(V::N);
+    let mut yb = y.chunks_exact_mut(V::N);
+    let mut db = dy.chunks_exact_mut(V::N);
+    for ((xs, ys), ds) in (&mut xb).zip(&mut yb).zip(&mut db) {
+        // SAFETY: the three chunks hold exactly `V::N` elements; the caller vouches for the CPU.
+        unsafe {
+            let (s, g) = K::eval2_lanes::<V, M>(V::load(xs.as_ptr()));
+            s.store(ys.as_mut_ptr());
+            g.store(ds.as_mut_ptr());
         }
     }
     let rest = yb.into_remainder().iter_mut().zip(db.into_remainder());

@@ -5,7 +5,9 @@
 //! - the tables' entries equal the formula that made them, and their size is `BYTES_*`;
 //! - no jump at the table's edges larger than the published error.
 //!
-//! Measure a resolution: `cargo test --release --features table-N --test table_error -- --nocapture`.
+//! Measure a resolution, every f32 input included:
+//! `cargo test --release --no-default-features --features std,table-N --test table_error -- --include-ignored --nocapture`
+//! (without another `table-*` feature on: with several enabled the finest wins).
 //! `SIGTAB_F32_WITHIN=w` restricts the f32 sweep to `|x| <= w` and `SIGTAB_F32_STRIDE=s` thins it
 //! (see `common::Sweep`; CI uses them for the non-default resolutions and under qemu).
 

@@ -1,322 +1,220 @@
-//! The native half of the `sigtab` Python package: the slice kernels on numpy buffers.
+//! The native half of the `sigtab` Python package: numpy ufuncs over sigtab's slice kernels.
 //!
-//! The Python side (`sigtab/_ufunc.py`) does numpy's conventions (dtypes, scalars, `out=`,
-//! strides) and hands this module contiguous arrays of one float dtype and one memory layout; the
-//! functions here check that again (a wrong call raises, never reads or writes out of bounds),
-//! then run the kernels with the GIL released for large arrays.
+//! - `kernels.rs`: the kernels, one type per slice function.
+//! - `loops.rs`: numpy inner loops over them (contiguous, in place, strided, float16).
+//! - `ufunc.rs`: ufunc objects from numpy's C API, with their tables in statics.
+//! - here: the list of ufuncs, one line each, and the module.
 
-use numpy::{Element, PyArrayDyn, PyArrayMethods, PyUntypedArrayMethods};
-use pyo3::exceptions::{PyTypeError, PyValueError};
+mod kernels;
+mod loops;
+mod ufunc;
+
+use kernels::*;
+use pyo3::exceptions::PyAttributeError;
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
+use std::ffi::{CStr, CString};
+use ufunc::{unary_pair_ufunc, unary_ufunc};
 
-/// Below this many elements the GIL is kept: releasing and taking it back costs more than the
-/// kernel saves other threads.
-const DETACH_LEN: usize = 1 << 14;
+/// What every docstring says of dtypes, keywords and special values.
+const CONVENTIONS: &str = "
+Parameters
+----------
+x : array_like
+    float16, float32 or float64, any shape and strides. Other inputs are cast
+    as for numpy's own float ufuncs such as ``np.exp``: bools and integers to
+    the smallest float that holds them (int8 to float16, int16 to float32,
+    wider to float64), Python floats to float64; pass ``dtype=np.float64`` to
+    compute in float64 as ``scipy.special.expit`` does. Complex, object,
+    string and longdouble inputs raise TypeError.
+out, where, casting, order, dtype, subok
+    numpy's ufunc keywords (``out=x`` works in place).
 
-/// Which kernels: 0 `exact`, 1 `table` (linear), 2 `table.hermite`.
-#[derive(Clone, Copy)]
-enum Family {
-    Exact,
-    Linear,
-    Hermite,
+Returns
+-------
+ndarray or numpy scalar of the resolved float dtype. float16 is computed
+in float32 and rounded once (within 1 float16 ulp).
+
+Notes
+-----
+NaN gives NaN; sigtab's loops raise no floating-point warning (every input
+has a defined result). The GIL is released while the loop runs.
+";
+
+/// One family of kernels as Python sees it: its module, how it computes, and its published error
+/// bounds (`None` for the exact kernels: 1 ulp).
+struct Family {
+    module: &'static str,
+    how: &'static str,
+    max_err: Option<[sigtab::table::MaxErr; 2]>,
 }
+
+const FAMILIES: [Family; 3] = [
+    Family {
+        module: "sigtab",
+        how: "within 1 ulp",
+        max_err: None,
+    },
+    Family {
+        module: "sigtab.table",
+        how: "by linear interpolation in a table over [-16, 16], the exact kernels in the tails",
+        max_err: Some([
+            sigtab::table::MAX_ERR_LINEAR_F32,
+            sigtab::table::MAX_ERR_LINEAR_F64,
+        ]),
+    },
+    Family {
+        module: "sigtab.table.hermite",
+        how: "by cubic Hermite interpolation in a table over [-16, 16], the exact kernels in the \
+              tails",
+        max_err: Some([
+            sigtab::table::hermite::MAX_ERR_F32,
+            sigtab::table::hermite::MAX_ERR_F64,
+        ]),
+    },
+];
 
 impl Family {
-    fn from(code: u8) -> PyResult<Family> {
-        match code {
-            0 => Ok(Family::Exact),
-            1 => Ok(Family::Linear),
-            2 => Ok(Family::Hermite),
-            _ => Err(PyValueError::new_err(format!(
-                "unknown kernel family {code}"
-            ))),
+    /// The docstrings of the family's three ufuncs, with the error bounds of this build.
+    fn docs(&self) -> [&'static CStr; 3] {
+        let bound = |f: fn(&sigtab::table::MaxErr) -> f64| match self.max_err {
+            None => String::new(),
+            Some([e32, e64]) => format!(
+                "\n\nAbsolute error within {:.3e} in float32 and {:.3e} in float64 (sigtab's\n\
+                 published bounds at {} entries per unit, tested over every float32 and a\n\
+                 float64 sample; ``MAX_ERR`` in this module).",
+                f(&e32),
+                f(&e64),
+                sigtab::table::ENTRIES_PER_UNIT
+            ),
+        };
+        let (how, path) = (self.how, self.module);
+        let s = |e: &sigtab::table::MaxErr| e.sigmoid;
+        let g = |e: &sigtab::table::MaxErr| e.sigmoid_grad;
+        [
+            format!(
+                "The logistic sigmoid ``1 / (1 + exp(-x))`` elementwise, {how}.{}\n\n\
+                 Never overflows; ``expit(inf) = 1``, ``expit(-inf) = 0``, and the negative\n\
+                 tail keeps its subnormals (``expit(-745.0) == 5e-324``; scipy flushes to 0\n\
+                 below -709.79).\n{CONVENTIONS}\nExamples\n--------\n>>> import sigtab\n\
+                 >>> float({path}.expit(0.0))\n0.5\n",
+                bound(s)
+            ),
+            format!(
+                "The derivative ``s(x) (1 - s(x))`` of the sigmoid, computed from ``x``, {how}.{}\n\n\
+                 Exactly even, never overflows, keeps the tails: ``expit_grad(-500.0)`` is\n\
+                 7.124576406741286e-218, where ``e / (1 + e)**2`` overflows and ``s (1 - s)``\n\
+                 is 0. ``expit_grad(+-inf) = 0``.\n{CONVENTIONS}\nExamples\n--------\n\
+                 >>> import sigtab\n>>> float({path}.expit_grad(0.0))\n0.25\n",
+                bound(g)
+            ),
+            format!(
+                "``(expit(x), expit_grad(x))`` from one evaluation, {how}.{}\n\n\
+                 Bit for bit the two separate calls, cheaper than both. Two outputs: ``out``\n\
+                 is a tuple of two arrays.\n{CONVENTIONS}\nExamples\n--------\n\
+                 >>> import sigtab\n>>> [float(v) for v in {path}.expit_and_grad(0.0)]\n\
+                 [0.5, 0.25]\n",
+                match self.max_err {
+                    None => "",
+                    Some(_) => "\n\nAbsolute error: each output as ``expit`` and ``expit_grad``.",
+                }
+            ),
+        ]
+        .map(leak)
+    }
+
+    /// `{"expit": {"float32": e, "float64": e}, "expit_grad": {...}}`, or `None` when exact.
+    fn max_err<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
+        let Some([e32, e64]) = self.max_err else {
+            return Ok(None);
+        };
+        let d = PyDict::new(py);
+        for (name, f) in [
+            (
+                "expit",
+                (|e: &sigtab::table::MaxErr| e.sigmoid) as fn(&_) -> f64,
+            ),
+            ("expit_grad", |e: &sigtab::table::MaxErr| e.sigmoid_grad),
+        ] {
+            let per = PyDict::new(py);
+            per.set_item("float32", f(&e32))?;
+            per.set_item("float64", f(&e64))?;
+            d.set_item(name, per)?;
         }
+        Ok(Some(d))
     }
 }
 
-/// The slice kernels of a family, for one precision: `s` (`grad` false) or `s'` (`grad` true),
-/// both, and in place.
-trait Kernels: sigtab::Float + Element {
-    fn map(f: Family, grad: bool, x: &[Self], out: &mut [Self]) {
-        match (f, grad) {
-            (Family::Exact, false) => sigtab::exact::sigmoid_slice(x, out),
-            (Family::Exact, true) => sigtab::exact::sigmoid_grad_slice(x, out),
-            (Family::Linear, false) => sigtab::table::sigmoid_slice(x, out),
-            (Family::Linear, true) => sigtab::table::sigmoid_grad_slice(x, out),
-            (Family::Hermite, false) => sigtab::table::hermite::sigmoid_slice(x, out),
-            (Family::Hermite, true) => sigtab::table::hermite::sigmoid_grad_slice(x, out),
-        }
-    }
-    fn both(f: Family, x: &[Self], y: &mut [Self], dy: &mut [Self]) {
-        match f {
-            Family::Exact => sigtab::exact::sigmoid_and_grad_slice(x, y, dy),
-            Family::Linear => sigtab::table::sigmoid_and_grad_slice(x, y, dy),
-            Family::Hermite => sigtab::table::hermite::sigmoid_and_grad_slice(x, y, dy),
-        }
-    }
-    fn in_place(f: Family, grad: bool, x: &mut [Self]) {
-        match (f, grad) {
-            (Family::Exact, false) => sigtab::exact::sigmoid_in_place(x),
-            (Family::Exact, true) => sigtab::exact::sigmoid_grad_in_place(x),
-            (Family::Linear, false) => sigtab::table::sigmoid_in_place(x),
-            (Family::Linear, true) => sigtab::table::sigmoid_grad_in_place(x),
-            (Family::Hermite, false) => sigtab::table::hermite::sigmoid_in_place(x),
-            (Family::Hermite, true) => sigtab::table::hermite::sigmoid_grad_in_place(x),
-        }
-    }
-}
-impl Kernels for f32 {}
-impl Kernels for f64 {}
-
-/// `$f::<f32>(args)` or `$f::<f64>(args)`, by the dtype of the array `$x` (a non-float64 array
-/// that is not float32 fails in the f64 function, with a TypeError naming it).
-macro_rules! by_dtype {
-    ($x:expr, $f:ident($($arg:expr),*)) => {
-        if $x.cast::<PyArrayDyn<f32>>().is_ok() {
-            $f::<f32>($($arg),*)
-        } else {
-            $f::<f64>($($arg),*)
-        }
-    };
+/// A docstring kept for the life of the process (numpy keeps the pointer), made once per ufunc
+/// at import.
+fn leak(s: String) -> &'static CStr {
+    let c = CString::new(s).unwrap_or_default();
+    Box::leak(c.into_boxed_c_str())
 }
 
-/// A ValueError carrying `e`'s message.
-fn value_err(e: impl std::fmt::Display) -> PyErr {
-    PyValueError::new_err(e.to_string())
-}
-
-/// A ValueError about `out` (an output array that cannot be written: read-only or borrowed).
-fn out_err(e: impl std::fmt::Display) -> PyErr {
-    PyValueError::new_err(format!("out: {e}"))
-}
-
-/// Runs `f` with the GIL released when there are at least `DETACH_LEN` elements.
-fn maybe_detach<R: Send>(py: Python<'_>, n: usize, f: impl FnOnce() -> R + Send) -> R {
-    if n >= DETACH_LEN { py.detach(f) } else { f() }
-}
-
-/// `x` as an array of `T`, or a TypeError naming what it is.
-fn typed<'a, 'py, T: Element>(
-    a: &'a Bound<'py, PyAny>,
-    what: &str,
-) -> PyResult<&'a Bound<'py, PyArrayDyn<T>>> {
-    a.cast::<PyArrayDyn<T>>().map_err(|_| {
-        PyTypeError::new_err(format!(
-            "{what}: expected a numpy array of {}, got {}",
-            std::any::type_name::<T>(),
-            a.get_type()
-                .name()
-                .map(|n| n.to_string())
-                .unwrap_or_default()
-        ))
-    })
-}
-
-/// Checks that `out` can receive the results for `x` element for element in memory order.
-fn same_layout<T: Element>(
-    x: &Bound<'_, PyArrayDyn<T>>,
-    out: &Bound<'_, PyArrayDyn<T>>,
-) -> PyResult<()> {
-    if x.shape() != out.shape() || x.strides() != out.strides() || !x.is_contiguous() {
-        return Err(PyValueError::new_err(
-            "internal: input and output must be contiguous with the same shape and strides",
-        ));
-    }
-    Ok(())
-}
-
-fn unary<T: Kernels>(
-    py: Python<'_>,
-    f: Family,
-    grad: bool,
-    x: &Bound<'_, PyAny>,
-    out: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let (x, out) = (typed::<T>(x, "x")?, typed::<T>(out, "out")?);
-    same_layout(x, out)?;
-    let xr = x.try_readonly().map_err(value_err)?;
-    let mut or = out.try_readwrite().map_err(out_err)?;
-    let xs = xr.as_slice().map_err(value_err)?;
-    let os = or.as_slice_mut().map_err(value_err)?;
-    maybe_detach(py, xs.len(), || T::map(f, grad, xs, os));
-    Ok(())
-}
-
-/// `out = s(x)` (`grad` false) or `s'(x)` (`grad` true) with kernels `family`; `x` and `out`
-/// contiguous arrays of one float dtype, shape and strides.
-#[pyfunction]
-fn apply(
-    py: Python<'_>,
-    family: u8,
-    grad: bool,
-    x: &Bound<'_, PyAny>,
-    out: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let f = Family::from(family)?;
-    by_dtype!(x, unary(py, f, grad, x, out))
-}
-
-fn binary<T: Kernels>(
-    py: Python<'_>,
-    f: Family,
-    x: &Bound<'_, PyAny>,
-    y: &Bound<'_, PyAny>,
-    dy: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let (x, y, dy) = (
-        typed::<T>(x, "x")?,
-        typed::<T>(y, "y")?,
-        typed::<T>(dy, "dy")?,
-    );
-    same_layout(x, y)?;
-    same_layout(x, dy)?;
-    let xr = x.try_readonly().map_err(value_err)?;
-    let mut yr = y.try_readwrite().map_err(out_err)?;
-    let mut dr = dy.try_readwrite().map_err(out_err)?;
-    let xs = xr.as_slice().map_err(value_err)?;
-    let ys = yr.as_slice_mut().map_err(value_err)?;
-    let ds = dr.as_slice_mut().map_err(value_err)?;
-    maybe_detach(py, xs.len(), || T::both(f, xs, ys, ds));
-    Ok(())
-}
-
-/// `(y, dy) = (s(x), s'(x))` with kernels `family`; all three contiguous arrays of one float
-/// dtype, shape and strides.
-#[pyfunction]
-fn apply2(
-    py: Python<'_>,
-    family: u8,
-    x: &Bound<'_, PyAny>,
-    y: &Bound<'_, PyAny>,
-    dy: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let f = Family::from(family)?;
-    by_dtype!(x, binary(py, f, x, y, dy))
-}
-
-fn inplace<T: Kernels>(
-    py: Python<'_>,
-    f: Family,
-    grad: bool,
-    x: &Bound<'_, PyAny>,
-) -> PyResult<()> {
-    let x = typed::<T>(x, "x")?;
-    let mut xw = x.try_readwrite().map_err(out_err)?;
-    let xs = xw.as_slice_mut().map_err(value_err)?;
-    maybe_detach(py, xs.len(), || T::in_place(f, grad, xs));
-    Ok(())
-}
-
-/// `x = s(x)` or `x = s'(x)` with kernels `family`; `x` a contiguous writeable float array.
-#[pyfunction]
-fn apply_in_place(py: Python<'_>, family: u8, grad: bool, x: &Bound<'_, PyAny>) -> PyResult<()> {
-    let f = Family::from(family)?;
-    by_dtype!(x, inplace(py, f, grad, x))
-}
-
-/// `x` as a C- or F-contiguous array of `T` with at least one dimension (what the fast paths
-/// take), or `None`.
-fn contiguous<'a, 'py, T: Element>(
-    x: &'a Bound<'py, PyAny>,
-) -> Option<&'a Bound<'py, PyArrayDyn<T>>> {
-    x.cast::<PyArrayDyn<T>>()
-        .ok()
-        .filter(|a| a.ndim() > 0 && a.is_contiguous())
-}
-
-/// A new array `s(x)` (or `s'(x)`) of `x`'s shape and memory order, for a C- or F-contiguous
-/// array `x` of at least one dimension.
-fn fresh<'py, T: Kernels>(
-    py: Python<'py>,
-    f: Family,
-    grad: bool,
-    x: &Bound<'py, PyArrayDyn<T>>,
-) -> PyResult<Bound<'py, PyArrayDyn<T>>> {
-    let fortran = !x.is_c_contiguous();
-    // SAFETY: the array is new and uninitialized; nothing else can see it until it is returned,
-    // and the kernel below writes every one of its elements first (it has x's length: same
-    // shape, and both are contiguous).
-    let out = unsafe { PyArrayDyn::<T>::new(py, x.shape(), fortran) };
-    let xr = x.try_readonly().map_err(value_err)?;
-    let xs = xr.as_slice().map_err(value_err)?;
-    // SAFETY: `out` was created above and has not been shared: no other reference to its data.
-    let os = unsafe { out.as_slice_mut() }.map_err(value_err)?;
-    maybe_detach(py, xs.len(), || T::map(f, grad, xs, os));
-    Ok(out)
-}
-
-/// New arrays `(s(x), s'(x))` of `x`'s shape and memory order, as [`fresh`].
-#[allow(clippy::type_complexity)]
-fn fresh2<'py, T: Kernels>(
-    py: Python<'py>,
-    f: Family,
-    x: &Bound<'py, PyArrayDyn<T>>,
-) -> PyResult<(Bound<'py, PyArrayDyn<T>>, Bound<'py, PyArrayDyn<T>>)> {
-    let fortran = !x.is_c_contiguous();
-    // SAFETY: as in `fresh`: new, unshared, and every element written by the kernel below.
-    let (y, dy) = unsafe {
+/// Every ufunc, one line each: its family (module, docs) and the ufunc (name, shape, kernel and
+/// doc). A new function is one line here, one in `kernels.rs` and one in `sigtab/*.pyi`.
+fn ufuncs(py: Python<'_>) -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
+    let [exact, linear, hermite] = &FAMILIES;
+    let [expit, grad, both] = exact.docs();
+    let [t_expit, t_grad, t_both] = linear.docs();
+    let [h_expit, h_grad, h_both] = hermite.docs();
+    let (e, t, h) = (exact.module, linear.module, hermite.module);
+    Ok(vec![
+        (e, unary_ufunc!(py, "expit", ExactSigmoid, expit)?),
+        (e, unary_ufunc!(py, "expit_grad", ExactGrad, grad)?),
+        (e, unary_pair_ufunc!(py, "expit_and_grad", ExactBoth, both)?),
+        (t, unary_ufunc!(py, "expit", LinearSigmoid, t_expit)?),
+        (t, unary_ufunc!(py, "expit_grad", LinearGrad, t_grad)?),
         (
-            PyArrayDyn::<T>::new(py, x.shape(), fortran),
-            PyArrayDyn::<T>::new(py, x.shape(), fortran),
-        )
-    };
-    let xr = x.try_readonly().map_err(value_err)?;
-    let xs = xr.as_slice().map_err(value_err)?;
-    // SAFETY: `y` and `dy` were created above, are distinct, and have not been shared.
-    let ys = unsafe { y.as_slice_mut() }.map_err(value_err)?;
-    let ds = unsafe { dy.as_slice_mut() }.map_err(value_err)?;
-    maybe_detach(py, xs.len(), || T::both(f, xs, ys, ds));
-    Ok((y, dy))
+            t,
+            unary_pair_ufunc!(py, "expit_and_grad", LinearBoth, t_both)?,
+        ),
+        (h, unary_ufunc!(py, "expit", HermiteSigmoid, h_expit)?),
+        (h, unary_ufunc!(py, "expit_grad", HermiteGrad, h_grad)?),
+        (
+            h,
+            unary_pair_ufunc!(py, "expit_and_grad", HermiteBoth, h_both)?,
+        ),
+    ])
 }
 
-/// The fast path of `expit_and_grad(x)` without `out`, as [`new`]: a tuple of new arrays, or
-/// `None`.
-#[pyfunction]
-fn new2<'py>(
-    py: Python<'py>,
-    family: u8,
-    x: &Bound<'py, PyAny>,
-) -> PyResult<Option<(Bound<'py, PyAny>, Bound<'py, PyAny>)>> {
-    let f = Family::from(family)?;
-    if let Some(a) = contiguous::<f64>(x) {
-        let (y, dy) = fresh2(py, f, a)?;
-        return Ok(Some((y.into_any(), dy.into_any())));
-    }
-    if let Some(a) = contiguous::<f32>(x) {
-        let (y, dy) = fresh2(py, f, a)?;
-        return Ok(Some((y.into_any(), dy.into_any())));
-    }
-    Ok(None)
-}
-
-/// The fast path of `expit(x)` and `expit_grad(x)` without `out`: a new array if `x` is a C- or
-/// F-contiguous float32 or float64 array of at least one dimension, else `None` (the caller
-/// takes the general path).
-#[pyfunction]
-fn new<'py>(
-    py: Python<'py>,
-    family: u8,
-    grad: bool,
-    x: &Bound<'py, PyAny>,
-) -> PyResult<Option<Bound<'py, PyAny>>> {
-    let f = Family::from(family)?;
-    if let Some(a) = contiguous::<f64>(x) {
-        return Ok(Some(fresh(py, f, grad, a)?.into_any()));
-    }
-    if let Some(a) = contiguous::<f32>(x) {
-        return Ok(Some(fresh(py, f, grad, a)?.into_any()));
-    }
-    Ok(None)
-}
-
-/// The native kernels of the `sigtab` package.
+/// The native module: `UFUNCS` (`{module: {name: ufunc}}`, each ufunc's `__module__` set to the
+/// module that exports it where numpy allows it (2.x), so that pickle and dask find it),
+/// `MAX_ERR` (`{module: {name: {dtype: bound}}}` for the table families), `BACKEND` and
+/// `__version__`.
 #[pymodule]
 fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
-    m.add_function(wrap_pyfunction!(new, m)?)?;
-    m.add_function(wrap_pyfunction!(new2, m)?)?;
-    m.add_function(wrap_pyfunction!(apply, m)?)?;
-    m.add_function(wrap_pyfunction!(apply2, m)?)?;
-    m.add_function(wrap_pyfunction!(apply_in_place, m)?)?;
+    let py = m.py();
+    let by_module = PyDict::new(py);
+    for (module, ufunc) in ufuncs(py)? {
+        // numpy 1.x ufuncs take no attributes: pickle then finds the ufunc by scanning the
+        // imported modules, which finds the same one.
+        if let Err(e) = ufunc.setattr("__module__", module)
+            && !e.is_instance_of::<PyAttributeError>(py)
+        {
+            return Err(e);
+        }
+        let name = ufunc.getattr("__name__")?;
+        let entry = match by_module.get_item(module)? {
+            Some(d) => d.cast_into::<PyDict>()?,
+            None => {
+                let d = PyDict::new(py);
+                by_module.set_item(module, &d)?;
+                d
+            }
+        };
+        entry.set_item(name, ufunc)?;
+    }
+    m.add("UFUNCS", by_module)?;
+    let max_err = PyDict::new(py);
+    for f in &FAMILIES {
+        if let Some(d) = f.max_err(py)? {
+            max_err.set_item(f.module, d)?;
+        }
+    }
+    m.add("MAX_ERR", max_err)?;
     m.add("BACKEND", sigtab::Backend::detect().name())?;
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())
 }

@@ -2,17 +2,20 @@
 //!
 //! A backend is one instantiation of the generic slice loops (`crate::slice`) under a set of
 //! target features: `portable.rs` (none, fused multiply-add as written), `x86_64/sse2.rs`
-//! (baseline, no FMA), `x86_64/avx2.rs` (AVX2+FMA), `aarch64/neon.rs` (baseline NEON). The best one
-//! is detected once and cached; [`Backend`] lets tests and benchmarks force any available one.
+//! (baseline, no FMA), `x86_64/avx2.rs` (AVX2+FMA), `x86_64/avx512.rs` (AVX-512 F/VL/DQ/BW and
+//! FMA), `aarch64/neon.rs` (baseline NEON). The best one is detected once and cached; [`Backend`]
+//! lets tests and benchmarks force any available one.
 
 use core::sync::atomic::{AtomicU8, Ordering};
 
-/// Writes the backend functions for one multiply-add kind and one optional feature set.
+/// Writes the backend functions for one multiply-add kind and one optional feature set, and
+/// optionally the lane type (an associated type of `slice::Element`) the exact kernels' slice
+/// loops run on explicitly.
 ///
 /// Every function is `unsafe` with one contract: the CPU supports the features named in the
 /// `#[target_feature]` attribute (none for the baseline backends).
 macro_rules! backend {
-    ($mul:ty $(, $feat:literal)?) => {
+    (@scalar $mul:ty $(, $feat:literal)?) => {
         use crate::slice::{self, Map, Map2};
 
         /// `K(x)`.
@@ -22,7 +25,7 @@ macro_rules! backend {
         $(#[target_feature(enable = $feat)])?
         #[inline]
         pub(crate) unsafe fn scalar<F: Copy, K: Map<F>>(x: F) -> F {
-            K::eval::<$mul>(x)
+            K::eval_one::<$mul>(x)
         }
 
         /// `K(x)` for a pair of functions.
@@ -32,15 +35,18 @@ macro_rules! backend {
         $(#[target_feature(enable = $feat)])?
         #[inline]
         pub(crate) unsafe fn scalar2<F: Copy, K: Map2<F>>(x: F) -> (F, F) {
-            K::eval2::<$mul>(x)
+            K::eval2_one::<$mul>(x)
         }
+    };
+    ($mul:ty $(, $feat:literal)?) => {
+        backend!(@scalar $mul $(, $feat)?);
 
         /// `out[i] = K(x[i])` (lengths checked by the caller; extra elements are ignored).
         ///
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map<F: Copy, K: Map<F>>(x: &[F], out: &mut [F]) {
+        pub(crate) unsafe fn map<F: slice::Element, K: Map<F>>(x: &[F], out: &mut [F]) {
             slice::map::<F, $mul, K>(x, out)
         }
 
@@ -49,7 +55,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map_in_place<F: Copy, K: Map<F>>(x: &mut [F]) {
+        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Map<F>>(x: &mut [F]) {
             slice::map_in_place::<F, $mul, K>(x)
         }
 
@@ -58,8 +64,42 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map2<F: Copy, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+        pub(crate) unsafe fn map2<F: slice::Element, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
             slice::map2::<F, $mul, K>(x, y, dy)
+        }
+    };
+    ($mul:ty, $feat:literal, lanes = $lanes:ident) => {
+        backend!(@scalar $mul, $feat);
+
+        /// `out[i] = K(x[i])` (lengths checked by the caller; extra elements are ignored), on
+        /// explicit lanes where the kernel runs on them.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        #[target_feature(enable = $feat)]
+        pub(crate) unsafe fn map<F: slice::Element, K: Map<F>>(x: &[F], out: &mut [F]) {
+            // SAFETY: the lane type needs this function's features, which the caller vouches for.
+            unsafe { slice::map_lanes::<F, $mul, K, F::$lanes>(x, out) }
+        }
+
+        /// `x[i] = K(x[i])`, on explicit lanes where the kernel runs on them.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        #[target_feature(enable = $feat)]
+        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Map<F>>(x: &mut [F]) {
+            // SAFETY: as in `map`.
+            unsafe { slice::map_in_place_lanes::<F, $mul, K, F::$lanes>(x) }
+        }
+
+        /// `(y[i], dy[i]) = K(x[i])`, on explicit lanes where the kernel runs on them.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        #[target_feature(enable = $feat)]
+        pub(crate) unsafe fn map2<F: slice::Element, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+            // SAFETY: as in `map`.
+            unsafe { slice::map2_lanes::<F, $mul, K, F::$lanes>(x, y, dy) }
         }
     };
 }
@@ -76,7 +116,8 @@ pub(crate) mod aarch64;
 ///
 /// [`Backend::detect`] picks the fastest one this CPU supports (once; the choice is cached).
 /// Every backend meets the same accuracy bounds; the ones with fused multiply-add (portable,
-/// AVX2+FMA, NEON) return bit-identical results.
+/// AVX2+FMA, AVX-512, NEON) return bit-identical results, and SSE2 (no FMA) stays within the
+/// bounds.
 ///
 /// # Example
 /// ```
@@ -100,7 +141,8 @@ pub enum Backend {
     Neon,
 }
 
-/// Every backend, in order of preference (last is best).
+/// Every backend, in order of preference (last is best). `ALL[b as usize] == b`: the detection
+/// cache stores `b as u8` and reads it back through this array (checked below at compile time).
 const ALL: [Backend; 5] = [
     Backend::Portable,
     Backend::Sse2,
@@ -108,6 +150,39 @@ const ALL: [Backend; 5] = [
     Backend::Avx512,
     Backend::Neon,
 ];
+
+// The cache's round trip `ALL[b as u8 as usize] == b`: reordering the array or the enum fails the
+// build, and so does a backend whose index would collide with the empty-cache mark.
+const _: () = {
+    let mut i = 0;
+    while i < ALL.len() {
+        assert!(
+            ALL[i] as usize == i,
+            "ALL must list the backends in declaration order"
+        );
+        i += 1;
+    }
+    assert!(
+        ALL.len() <= u8::MAX as usize,
+        "u8::MAX marks the empty cache"
+    );
+};
+
+/// The build itself has fused multiply-add (x86_64 built with AVX2 and FMA, e.g.
+/// `-C target-cpu=native` or `x86-64-v3`; aarch64): the free scalar functions then run the
+/// generic kernel inline in the caller's code, with no dispatch, and a caller's loop over them
+/// vectorizes for the build's features. The results are the FMA backends' bits, and the slices
+/// run on an FMA backend too: such a build only runs on CPUs with AVX2 and FMA, which detection
+/// (or, without `std`, the same target features) turns into AVX2+FMA or AVX-512. FMA alone is not
+/// enough: without AVX2 the slices would run on SSE2, whose last bits differ.
+pub(crate) const INLINE_FMA: bool = cfg!(any(
+    all(
+        target_arch = "x86_64",
+        target_feature = "fma",
+        target_feature = "avx2"
+    ),
+    all(target_arch = "aarch64", target_feature = "neon")
+));
 
 static DETECTED: AtomicU8 = AtomicU8::new(u8::MAX);
 

@@ -8,7 +8,7 @@ use super::data::{ENTRIES, N, RANGE};
 use crate::exact::kernel::Consts;
 
 /// What the table kernels need from a precision.
-pub trait TableData: Consts {
+pub trait TableData: Consts + PartialOrd {
     /// `s` at the nodes.
     fn s_table() -> &'static [Self; ENTRIES];
     /// `s'` at the nodes.

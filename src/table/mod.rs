@@ -2,8 +2,8 @@
 //!
 //! The bounded-memory alternative to memoizing: [`BYTES_F32`] / [`BYTES_F64`] of tables cover
 //! `[-RANGE, RANGE]` at [`ENTRIES_PER_UNIT`] entries per unit (a cargo feature: `table-64`,
-//! `table-256` (default), `table-1024`, `table-4096`; the finest enabled wins). This module
-//! interpolates linearly; [`hermite`] has the same functions with cubic Hermite interpolation,
+//! `table-256` (used when none is enabled), `table-1024`, `table-4096`; the finest enabled
+//! wins). This module interpolates linearly; [`hermite`] has the same functions with cubic Hermite interpolation,
 //! which uses the derivative table already stored and is far more accurate for the same memory.
 //!
 //! The functions mirror [`crate::exact`] name for name: switching is one word in a path.
@@ -117,8 +117,7 @@ pub struct MaxErr {
 /// `h^2/8 max|f''|` (the sample attains it to 0.1%), plus 2%. f64 Hermite: the maximum over a
 /// sample of 40,000 inputs (30,000 uniform over [-17, 17] plus the tails) against a 256-bit
 /// reference, plus 30%, and at least a few f64 ulps of 1 where rounding dominates.
-/// Reproduce: `cargo test --release --no-default-features --features std,table-N --test
-/// table_error -- --nocapture` (tests/table_error.rs asserts every bound).
+/// Reproduce: `cargo test --release --features table-N --test table_error -- --nocapture` (tests/table_error.rs asserts every bound).
 const fn bounds(n: u32) -> [MaxErr; 4] {
     const fn e(sigmoid: f64, sigmoid_grad: f64) -> MaxErr {
         MaxErr {

@@ -184,7 +184,10 @@ impl Sweep {
     /// `s`-th value (slow runners: qemu), `SIGTAB_F32_WITHIN=w` only `|x| <= w` (the table tests
     /// at non-default resolutions: outside that the tables run the same tail code as at the
     /// default resolution, which is swept in full).
+    ///
+    /// Refuses unoptimized builds (hours instead of minutes): run the sweeps with `--release`.
     pub fn from_env() -> Sweep {
+        refuse_debug_builds();
         let var = |name: &str| std::env::var(name).ok();
         let stride = var("SIGTAB_F32_STRIDE")
             .and_then(|v| v.parse().ok())
@@ -223,6 +226,17 @@ impl Sweep {
             None => format!("{every} non-NaN f32"),
             Some(w) => format!("{every} f32 with |x| <= {w}"),
         }
+    }
+}
+
+/// Panics in a build with debug assertions (`cargo test` without `--release`): an exhaustive
+/// sweep there takes hours, and its ignored tests are meant for `--release`.
+pub fn refuse_debug_builds() {
+    if cfg!(debug_assertions) {
+        panic!(
+            "the exhaustive sweeps take hours unoptimized: run them with `cargo test --release` \
+             (`scripts/test-all.sh exhaustive` does)"
+        );
     }
 }
 

@@ -22,3 +22,36 @@ pub fn sigmoid_and_grad(x: f64, cc: &mut Consts) -> (BigFloat, BigFloat) {
     let g = e.div(&d.mul(&d, P, RM), P, RM);
     (s, g)
 }
+
+/// Error of `y` in f64 ulps of the exact value `r` (finite, non-zero), from the raw parts of `r`:
+/// value = 0.m * 2^exp, mantissa words least significant first. (Used by the f64 tests and the
+/// peers' comparison; the report, which includes this file too, measures its own way.)
+#[allow(dead_code)]
+pub fn ulps(y: f64, r: &BigFloat) -> f64 {
+    let (m, _, _, exp, _) = r.as_raw_parts().expect("finite reference");
+    let exp: i32 = exp;
+    // r in units of 2^(exp - 126), truncated to 126 bits: r < 2^126 units, and any y < 2 r
+    // (a result that rounded up into the next binade included) fits in an i128.
+    let top = ((m[m.len() - 1] as u128) << 62) | ((m[m.len() - 2] as u128) >> 2);
+    let ulp_exp = (exp - 53).max(-1074) - (exp - 126);
+    let yv: i128 = if y == 0.0 {
+        0
+    } else {
+        let bits = y.to_bits();
+        let (mant, ey) = if (bits >> 52) & 0x7ff == 0 {
+            (bits & ((1 << 52) - 1), -1074)
+        } else {
+            (
+                (bits & ((1 << 52) - 1)) | (1 << 52),
+                ((bits >> 52) & 0x7ff) as i32 - 1075,
+            )
+        };
+        let shift = ey - (exp - 126);
+        // The shifted mantissa must fit in an i128 (a subnormal's short mantissa shifts further).
+        if shift < 0 || (64 - mant.leading_zeros() as i32) + shift > 127 {
+            return f64::INFINITY;
+        }
+        (mant as i128) << shift
+    };
+    ((yv - top as i128) as f64).abs() / 2f64.powi(ulp_exp)
+}

@@ -1,7 +1,12 @@
-"""The table kernels by cubic Hermite interpolation (same table as ``sigtab.table``)."""
+"""The table kernels by cubic Hermite interpolation (same table as ``sigtab.table``), with their
+published absolute error bounds in ``MAX_ERR``. numpy ufuncs, like ``sigtab.expit``."""
 
-from .._ufunc import family as _family
+from .._native import MAX_ERR as _MAX_ERR
+from .._native import UFUNCS as _UFUNCS
 
-expit, expit_grad, expit_and_grad = _family(2, "by cubic Hermite interpolation in a table")
+globals().update(_UFUNCS[__name__])
 
-__all__ = ["expit", "expit_grad", "expit_and_grad"]
+#: Published absolute error bounds: ``MAX_ERR[function][dtype]``.
+MAX_ERR: dict[str, dict[str, float]] = _MAX_ERR[__name__]
+
+__all__ = [*_UFUNCS[__name__], "MAX_ERR"]

@@ -1,6 +1,277 @@
 //! The AVX-512 backend (Intel Skylake-SP and later, AMD Zen 4 and later): AVX-512F/VL/DQ/BW
 //! with FMA, 16 f32 or 8 f64 lanes and 32 vector registers.
 //!
-//! Results are bit-identical to the portable backend.
+//! The exact kernels' slice loops run on explicit 512-bit lanes ([`F32x16`], [`F64x8`]): the
+//! generic kernel, with every float operation one AVX-512 instruction on all lanes. Left to
+//! LLVM's vectorizer, the same loops come out 256 bits wide whenever the build's CPU tuning
+//! prefers 256-bit vectors (every Intel AVX-512 CPU, `x86-64-v4`: `-C target-cpu=native` on
+//! Intel), 2-3x slower; explicit 512-bit types are kept whatever the tuning. The table kernels
+//! compute their exact tails on the lanes and read the table in the vectorizer's loop (a gather,
+//! which that tuning makes 256 bits wide).
+//!
+//! Results are bit-identical to the portable backend: each lane operation is the IEEE operation
+//! the scalar code performs (`vfmadd` is the fused multiply-add, `vminps`'s operand order is the
+//! scalar compare-and-select, and so on).
 
-backend!(crate::real::Fused, "avx512f,avx512vl,avx512dq,avx512bw,fma");
+use core::arch::x86_64::*;
+use core::ops::{Add, Div, Mul, Neg, Sub};
+
+use crate::exact::kernel::Consts;
+use crate::real::Real;
+use crate::slice::Lanes;
+
+backend!(
+    crate::real::Fused,
+    "avx512f,avx512vl,avx512dq,avx512bw,fma",
+    lanes = Avx512
+);
+
+/// 16 f32 lanes.
+#[derive(Clone, Copy)]
+pub struct F32x16(__m512);
+/// 8 f64 lanes.
+#[derive(Clone, Copy)]
+pub struct F64x8(__m512d);
+/// The bits of 16 f32 lanes.
+#[derive(Clone, Copy)]
+pub struct U32x16(__m512i);
+/// The bits of 8 f64 lanes.
+#[derive(Clone, Copy)]
+pub struct U64x8(__m512i);
+
+// Soundness of the lane types: they are crate-private and built only inside the backend's
+// `#[target_feature]` functions above (by `Lanes::load`, whose caller vouches for the CPU), or as
+// constants, which need no instruction. Every `unsafe` below calls an AVX-512F intrinsic on them;
+// its SAFETY is that invariant: the CPU has AVX-512F.
+macro_rules! lanes {
+    (
+        $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $i:ident, $n:literal, $mask_all:literal,
+        $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $cmp:ident,
+        $blend:ident, $set1:ident, $load:ident, $store:ident,
+        $cast_to_bits:ident, $cast_from_bits:ident,
+        $isub:ident, $imin:ident, $ishl:ident, $iset1:ident
+    ) => {
+        impl $v {
+            /// Every lane `c` (at compile time).
+            const fn splat(c: $f) -> Self {
+                // SAFETY: an array of N floats and the vector have the same size, and every bit
+                // pattern is valid for both.
+                $v(unsafe { core::mem::transmute::<[$f; $n], $vr>([c; $n]) })
+            }
+        }
+
+        impl $b {
+            const fn splat(c: $u) -> Self {
+                // SAFETY: as in `splat` above.
+                $b(unsafe { core::mem::transmute::<[$u; $n], __m512i>([c; $n]) })
+            }
+        }
+
+        impl Add for $v {
+            type Output = Self;
+            #[inline(always)]
+            fn add(self, o: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $add(self.0, o.0) })
+            }
+        }
+        impl Sub for $v {
+            type Output = Self;
+            #[inline(always)]
+            fn sub(self, o: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $sub(self.0, o.0) })
+            }
+        }
+        impl Mul for $v {
+            type Output = Self;
+            #[inline(always)]
+            fn mul(self, o: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $mul(self.0, o.0) })
+            }
+        }
+        impl Div for $v {
+            type Output = Self;
+            #[inline(always)]
+            fn div(self, o: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $div(self.0, o.0) })
+            }
+        }
+        impl Neg for $v {
+            type Output = Self;
+            #[inline(always)]
+            fn neg(self) -> Self {
+                // Flip the sign bit, as scalar negation does.
+                let sign = $b::splat(!(<$u>::MAX >> 1));
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                Self::from_bits($b(unsafe { _mm512_xor_si512(self.to_bits().0, sign.0) }))
+            }
+        }
+
+        impl Real for $v {
+            type Bits = $b;
+            const ZERO: Self = $v::splat(0.0);
+            const ONE: Self = $v::splat(1.0);
+            const MANT_BITS: u32 = <$f as Real>::MANT_BITS;
+            const SPLITTER: Self = $v::splat(<$f as Real>::SPLITTER);
+
+            #[inline(always)]
+            fn to_bits(self) -> $b {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $b(unsafe { $cast_to_bits(self.0) })
+            }
+            #[inline(always)]
+            fn from_bits(b: $b) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $cast_from_bits(b.0) })
+            }
+            #[inline(always)]
+            fn bits_sub(a: $b, b: $b) -> $b {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $b(unsafe { $isub(a.0, b.0) })
+            }
+            #[inline(always)]
+            fn bits_shl_mant(a: $b) -> $b {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $b(unsafe { $ishl::<{ <$f as Real>::MANT_BITS }>(a.0) })
+            }
+            #[inline(always)]
+            fn bits_min(a: $b, b: $b) -> $b {
+                // Unsigned, as the scalar `u32`/`u64` compare.
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $b(unsafe { $imin(a.0, b.0) })
+            }
+            #[inline(always)]
+            fn bits_from_u32(v: u32) -> $b {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $b(unsafe { $iset1(v as _) })
+            }
+            #[inline(always)]
+            fn from_f64(v: f64) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $set1(v as $f) })
+            }
+            #[inline(always)]
+            fn fused_mul_add(a: Self, b: Self, c: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $fma(a.0, b.0, c.0) })
+            }
+            #[inline(always)]
+            fn abs(self) -> Self {
+                let mask = $b::splat(<$u>::MAX >> 1);
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                Self::from_bits($b(unsafe { _mm512_and_si512(self.to_bits().0, mask.0) }))
+            }
+            #[inline(always)]
+            fn min_keep_nan(self, hi: Self) -> Self {
+                // `vminps hi, self` is `hi < self ? hi : self`: `self` when either is NaN.
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $min(hi.0, self.0) })
+            }
+            #[inline(always)]
+            fn select_neg(x: Self, a: Self, b: Self) -> Self {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe {
+                    let neg = $cmp::<_CMP_LT_OQ>(x.0, Self::ZERO.0);
+                    $blend(neg, b.0, a.0)
+                })
+            }
+            #[inline(always)]
+            fn all_lt(self, hi: Self) -> bool {
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                unsafe { $cmp::<_CMP_LT_OQ>(self.0, hi.0) == $mask_all }
+            }
+        }
+
+        impl Consts for $v {
+            const LOG2E: Self = $v::splat(<$f as Consts>::LOG2E);
+            const MAGIC: Self = $v::splat(<$f as Consts>::MAGIC);
+            const LN2: Self = $v::splat(<$f as Consts>::LN2);
+            const LN2_LO: Self = $v::splat(<$f as Consts>::LN2_LO);
+            const A_MAX: Self = $v::splat(<$f as Consts>::A_MAX);
+            const K_E: u32 = <$f as Consts>::K_E;
+            const NO_TAIL: Self = $v::splat(<$f as Consts>::NO_TAIL);
+            const Q: &'static [Self] = &{
+                const Q: &[$f] = <$f as Consts>::Q;
+                let mut q = [$v::splat(0.0); Q.len()];
+                let mut i = 0;
+                while i < Q.len() {
+                    q[i] = $v::splat(Q[i]);
+                    i += 1;
+                }
+                q
+            };
+        }
+
+        impl Lanes<$f> for $v {
+            const N: usize = $n;
+            #[inline(always)]
+            unsafe fn load(p: *const $f) -> Self {
+                // SAFETY: the caller vouches for `N` readable elements and for the CPU.
+                $v(unsafe { $load(p) })
+            }
+            #[inline(always)]
+            unsafe fn store(self, p: *mut $f) {
+                // SAFETY: the caller vouches for `N` writable elements and for the CPU.
+                unsafe { $store(p, self.0) }
+            }
+        }
+    };
+}
+
+lanes!(
+    F32x16,
+    __m512,
+    U32x16,
+    f32,
+    u32,
+    i32,
+    16,
+    0xffff,
+    _mm512_add_ps,
+    _mm512_sub_ps,
+    _mm512_mul_ps,
+    _mm512_div_ps,
+    _mm512_fmadd_ps,
+    _mm512_min_ps,
+    _mm512_cmp_ps_mask,
+    _mm512_mask_blend_ps,
+    _mm512_set1_ps,
+    _mm512_loadu_ps,
+    _mm512_storeu_ps,
+    _mm512_castps_si512,
+    _mm512_castsi512_ps,
+    _mm512_sub_epi32,
+    _mm512_min_epu32,
+    _mm512_slli_epi32,
+    _mm512_set1_epi32
+);
+lanes!(
+    F64x8,
+    __m512d,
+    U64x8,
+    f64,
+    u64,
+    i64,
+    8,
+    0xff,
+    _mm512_add_pd,
+    _mm512_sub_pd,
+    _mm512_mul_pd,
+    _mm512_div_pd,
+    _mm512_fmadd_pd,
+    _mm512_min_pd,
+    _mm512_cmp_pd_mask,
+    _mm512_mask_blend_pd,
+    _mm512_set1_pd,
+    _mm512_loadu_pd,
+    _mm512_storeu_pd,
+    _mm512_castpd_si512,
+    _mm512_castsi512_pd,
+    _mm512_sub_epi64,
+    _mm512_min_epu64,
+    _mm512_slli_epi64,
+    _mm512_set1_epi64
+);
