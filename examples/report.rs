@@ -949,7 +949,7 @@ fn main() {
             "  {prec}: {}",
             if call <= 1.5 * slice {
                 format!(
-                    "the scalar call is inlined and vectorized ({call:.2} ns, {:.1}x the slice kernel): call it in your loop",
+                    "the exact scalar call is inlined and vectorized ({call:.2} ns, {:.1}x the slice kernel): call it in your loop",
                     call / slice
                 )
             } else {
@@ -959,7 +959,7 @@ fn main() {
                     if cfg!(target_feature = "fma") {
                         ""
                     } else {
-                        "; built with -C target-cpu=native the scalar call is inlined"
+                        "; built with -C target-cpu=native the exact scalar call is inlined"
                     }
                 )
             }

@@ -5,9 +5,13 @@
 /// Expands to a `Kernels` type and the free functions `sigmoid`, `sigmoid_grad`,
 /// `sigmoid_and_grad`, `sigmoid_slice`, `sigmoid_grad_slice`, `sigmoid_and_grad_slice`,
 /// `sigmoid_in_place` and `sigmoid_grad_in_place` over the given kernel types. `$path` is the
-/// module's path for the doc examples; `$acc` the accuracy guarantee, in words.
+/// module's path for the doc examples; `$acc` the accuracy guarantee, in words; `$inline`
+/// whether the scalar functions run the kernel inline when the build has FMA (`INLINE_FMA`): the
+/// exact kernels do (branch-free, so a caller's loop vectorizes); the tables do not, since a
+/// caller's loop over their branchy kernel, vectorized for AVX2, came out 5-9x slower than the
+/// dispatched call (`-C target-cpu=x86-64-v3`, measured on Zen 4).
 macro_rules! kernel_api {
-    ($path:literal, $acc:literal, $sig:ty, $grad:ty, $both:ty) => {
+    ($path:literal, $acc:literal, inline = $inline:literal, $sig:ty, $grad:ty, $both:ty) => {
         use $crate::Float;
         use $crate::arch::{Backend, INLINE_FMA, dispatch};
         use $crate::real::Fused;
@@ -179,15 +183,19 @@ macro_rules! kernel_api {
         /// below -709.79).
         ///
         /// # Cost
-        /// Built with FMA (`-C target-cpu=native`, `x86-64-v3` or higher on x86_64; aarch64), the
-        /// kernel is inlined into your code, with no dispatch: the exact kernel is branch-free,
-        /// so your loop of calls vectorizes (on an AMD Zen 4, within 1.3x of the slice form); a
-        /// table call branches on the table's range and runs one element at a time (2-2.5x the
-        /// slice form). In a default build each call goes through the run-time backend choice to
-        /// a function that cannot be inlined: on Zen 4 about 7 ns (f32) and 8 ns (f64) per exact
-        /// call in a loop, 22 and 24 ns when each call waits for the previous result (a linear
-        /// table call: 3.5 and 4.6 ns in a loop, 11 ns in a chain). The slice form costs 0.29 ns
-        /// (f32) and 0.69 ns (f64) per element there, vectorized on every build. For many values,
+        /// Measured on an AMD Zen 4 (AVX-512) by the report's "scalar call in your own loop" and
+        /// "dependent scalar chain" sections; run it on your machine. Built with FMA and AVX2
+        /// (`-C target-cpu=native`, `x86-64-v3` or higher; aarch64), the exact kernel is inlined
+        /// into your code with no dispatch, and being branch-free, your loop of calls vectorizes
+        /// for your build's features (`native` on AVX-512: 0.34 ns (f32) and 0.81 ns (f64) per
+        /// element, 1.2x the slice form). The tables are always called through the run-time
+        /// backend choice (their branchy kernel, inlined into a loop vectorized for AVX2, ran 5-9x
+        /// slower). In a default build every call goes through that choice to a function that
+        /// cannot be inlined: about 5.1 ns (f32) and 5.9 ns (f64) per exact call in a loop, 20 and
+        /// 22 ns when each call waits for the previous result (a linear table call: 3.2 and 4.0
+        /// ns in a loop, 10 ns in a chain), where the naive formula costs 1.4 / 2.5 and 12 / 14 ns.
+        /// The slice form costs 0.27 ns (f32) and 0.67 ns (f64) per element, vectorized on every
+        /// build. For many values,
         /// call [`sigmoid_slice`] (or [`sigmoid_in_place`]) instead.
         ///
         /// # Example
@@ -200,7 +208,7 @@ macro_rules! kernel_api {
         /// ```
         #[inline]
         pub fn sigmoid<T: Float>(x: T) -> T {
-            if INLINE_FMA {
+            if $inline && INLINE_FMA {
                 <$sig as Map<T>>::eval::<Fused>(x)
             } else {
                 Kernels::detect().sigmoid(x)
@@ -214,15 +222,19 @@ macro_rules! kernel_api {
         /// precision where `s(x)` rounds to 1.
         ///
         /// # Cost
-        /// Built with FMA (`-C target-cpu=native`, `x86-64-v3` or higher on x86_64; aarch64), the
-        /// kernel is inlined into your code, with no dispatch: the exact kernel is branch-free,
-        /// so your loop of calls vectorizes (on an AMD Zen 4, within 1.3x of the slice form); a
-        /// table call branches on the table's range and runs one element at a time (2-2.5x the
-        /// slice form). In a default build each call goes through the run-time backend choice to
-        /// a function that cannot be inlined: on Zen 4 about 7 ns (f32) and 8 ns (f64) per exact
-        /// call in a loop, 22 and 24 ns when each call waits for the previous result (a linear
-        /// table call: 3.5 and 4.6 ns in a loop, 11 ns in a chain). The slice form costs 0.29 ns
-        /// (f32) and 0.69 ns (f64) per element there, vectorized on every build. For many values,
+        /// Measured on an AMD Zen 4 (AVX-512) by the report's "scalar call in your own loop" and
+        /// "dependent scalar chain" sections; run it on your machine. Built with FMA and AVX2
+        /// (`-C target-cpu=native`, `x86-64-v3` or higher; aarch64), the exact kernel is inlined
+        /// into your code with no dispatch, and being branch-free, your loop of calls vectorizes
+        /// for your build's features (`native` on AVX-512: 0.34 ns (f32) and 0.81 ns (f64) per
+        /// element, 1.2x the slice form). The tables are always called through the run-time
+        /// backend choice (their branchy kernel, inlined into a loop vectorized for AVX2, ran 5-9x
+        /// slower). In a default build every call goes through that choice to a function that
+        /// cannot be inlined: about 5.1 ns (f32) and 5.9 ns (f64) per exact call in a loop, 20 and
+        /// 22 ns when each call waits for the previous result (a linear table call: 3.2 and 4.0
+        /// ns in a loop, 10 ns in a chain), where the naive formula costs 1.4 / 2.5 and 12 / 14 ns.
+        /// The slice form costs 0.27 ns (f32) and 0.67 ns (f64) per element, vectorized on every
+        /// build. For many values,
         /// call [`sigmoid_grad_slice`] (or [`sigmoid_grad_in_place`]) instead.
         ///
         /// # Example
@@ -234,7 +246,7 @@ macro_rules! kernel_api {
         /// ```
         #[inline]
         pub fn sigmoid_grad<T: Float>(x: T) -> T {
-            if INLINE_FMA {
+            if $inline && INLINE_FMA {
                 <$grad as Map<T>>::eval::<Fused>(x)
             } else {
                 Kernels::detect().sigmoid_grad(x)
@@ -245,15 +257,19 @@ macro_rules! kernel_api {
         /// cheaper than both.
         ///
         /// # Cost
-        /// Built with FMA (`-C target-cpu=native`, `x86-64-v3` or higher on x86_64; aarch64), the
-        /// kernel is inlined into your code, with no dispatch: the exact kernel is branch-free,
-        /// so your loop of calls vectorizes (on an AMD Zen 4, within 1.3x of the slice form); a
-        /// table call branches on the table's range and runs one element at a time (2-2.5x the
-        /// slice form). In a default build each call goes through the run-time backend choice to
-        /// a function that cannot be inlined: on Zen 4 about 7 ns (f32) and 8 ns (f64) per exact
-        /// call in a loop, 22 and 24 ns when each call waits for the previous result (a linear
-        /// table call: 3.5 and 4.6 ns in a loop, 11 ns in a chain). The slice form costs 0.29 ns
-        /// (f32) and 0.69 ns (f64) per element there, vectorized on every build. For many values,
+        /// Measured on an AMD Zen 4 (AVX-512) by the report's "scalar call in your own loop" and
+        /// "dependent scalar chain" sections; run it on your machine. Built with FMA and AVX2
+        /// (`-C target-cpu=native`, `x86-64-v3` or higher; aarch64), the exact kernel is inlined
+        /// into your code with no dispatch, and being branch-free, your loop of calls vectorizes
+        /// for your build's features (`native` on AVX-512: 0.34 ns (f32) and 0.81 ns (f64) per
+        /// element, 1.2x the slice form). The tables are always called through the run-time
+        /// backend choice (their branchy kernel, inlined into a loop vectorized for AVX2, ran 5-9x
+        /// slower). In a default build every call goes through that choice to a function that
+        /// cannot be inlined: about 5.1 ns (f32) and 5.9 ns (f64) per exact call in a loop, 20 and
+        /// 22 ns when each call waits for the previous result (a linear table call: 3.2 and 4.0
+        /// ns in a loop, 10 ns in a chain), where the naive formula costs 1.4 / 2.5 and 12 / 14 ns.
+        /// The slice form costs 0.27 ns (f32) and 0.67 ns (f64) per element, vectorized on every
+        /// build. For many values,
         /// call [`sigmoid_and_grad_slice`] instead.
         ///
         /// # Example
@@ -264,7 +280,7 @@ macro_rules! kernel_api {
         /// ```
         #[inline]
         pub fn sigmoid_and_grad<T: Float>(x: T) -> (T, T) {
-            if INLINE_FMA {
+            if $inline && INLINE_FMA {
                 <$both as Map2<T>>::eval2::<Fused>(x)
             } else {
                 Kernels::detect().sigmoid_and_grad(x)

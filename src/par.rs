@@ -53,9 +53,9 @@ pub const MIN_TASK_LEN: usize = 1 << 16;
 /// length, so a slice only wakes as many threads as it has tasks of [`MIN_TASK_LEN`].
 ///
 /// A call that finds the pool asleep (nothing ran on it for a while) first waits for a worker to
-/// wake: on the machine above 50 to 100 µs, which one-thread calls of a few hundred thousand
-/// elements do not take. Called back to back, as in a loop over batches, the pool stays awake and
-/// the figures above hold; a program that calls `par` now and then on mid-sized slices is faster
+/// wake: 50 to 100 µs on the 2-core Zen 4 of [`MIN_TASK_LEN`]'s table, which one-thread calls of
+/// a few hundred thousand elements do not take. Called back to back, as in a loop over batches, the
+/// pool stays awake and that table's speed-ups hold; a program that calls `par` now and then on mid-sized slices is faster
 /// with the one-thread functions (`cargo bench --features parallel -- parallel/` measures yours).
 ///
 /// # Example

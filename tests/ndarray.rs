@@ -118,3 +118,12 @@ fn the_default_trait_is_the_exact_one_and_the_reexport_is_the_same_crate() {
     let t = sigtab::ndarray::table::SigmoidExt::sigmoid(&a);
     assert_ne!(t[1].to_bits(), y[1].to_bits());
 }
+
+/// With `std` (a default feature) the re-exported `ndarray` has its std-only constructors, so a
+/// user who depends on sigtab alone can build arrays with it.
+#[test]
+fn the_reexport_has_the_std_constructors() {
+    use sigtab::ndarray::SigmoidExt;
+    let a = sigtab::ndarray::ndarray::Array1::<f64>::linspace(-1.0, 1.0, 5);
+    assert_eq!(a.sigmoid()[2], 0.5);
+}

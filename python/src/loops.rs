@@ -200,6 +200,20 @@ pub unsafe extern "C" fn unary<E: Elem, K: Unary>(
     steps: *mut npy_intp,
     _data: *mut c_void,
 ) {
+    // SAFETY: forwarded from numpy's call, as this function's own contract says.
+    unsafe { unary_run::<E, K>(args, dims, steps) };
+    clear_fp_status();
+}
+
+/// The body of [`unary`], which clears the status flags after any of its returns.
+///
+/// # Safety
+/// As [`unary`].
+unsafe fn unary_run<E: Elem, K: Unary>(
+    args: *mut *mut c_char,
+    dims: *mut npy_intp,
+    steps: *mut npy_intp,
+) {
     // SAFETY: numpy passes one count and two operands (nin + nout = 2).
     let (n, x, out) = unsafe {
         (
@@ -219,7 +233,6 @@ pub unsafe extern "C" fn unary<E: Elem, K: Unary>(
             let v = ptr::read_unaligned(x.ptr as *const E);
             ptr::write_unaligned(out.ptr as *mut E, E::from_calc(K::one(v.to_calc())));
         }
-        clear_fp_status();
         return;
     }
     if x.contiguous::<E>() && out.contiguous::<E>() {
@@ -229,7 +242,6 @@ pub unsafe extern "C" fn unary<E: Elem, K: Unary>(
             let xs = unsafe { std::slice::from_raw_parts_mut(out.ptr as *mut E, n) };
             if let Some(xs) = E::direct_mut(xs) {
                 K::in_place(xs);
-                clear_fp_status();
                 return;
             }
         } else if disjoint(x.range::<E>(n), out.range::<E>(n)) {
@@ -243,7 +255,6 @@ pub unsafe extern "C" fn unary<E: Elem, K: Unary>(
             };
             if let (Some(xs), Some(os)) = (E::direct(xs), E::direct_mut(os)) {
                 K::map(xs, os);
-                clear_fp_status();
                 return;
             }
         }
@@ -256,7 +267,6 @@ pub unsafe extern "C" fn unary<E: Elem, K: Unary>(
             buffered::<E, K, BLOCK>(x, out, n)
         }
     }
-    clear_fp_status();
 }
 
 /// `out = K(x)` through stack buffers of `B` elements, for any strides (0 included), alignment,
@@ -295,6 +305,20 @@ pub unsafe extern "C" fn unary_pair<E: Elem, K: UnaryPair>(
     steps: *mut npy_intp,
     _data: *mut c_void,
 ) {
+    // SAFETY: forwarded from numpy's call, as this function's own contract says.
+    unsafe { unary_pair_run::<E, K>(args, dims, steps) };
+    clear_fp_status();
+}
+
+/// The body of [`unary_pair`], which clears the status flags after any of its returns.
+///
+/// # Safety
+/// As [`unary_pair`].
+unsafe fn unary_pair_run<E: Elem, K: UnaryPair>(
+    args: *mut *mut c_char,
+    dims: *mut npy_intp,
+    steps: *mut npy_intp,
+) {
     // SAFETY: numpy passes one count and three operands (nin + nout = 3).
     let (n, x, y, dy) = unsafe {
         (
@@ -315,7 +339,6 @@ pub unsafe extern "C" fn unary_pair<E: Elem, K: UnaryPair>(
             ptr::write_unaligned(y.ptr as *mut E, E::from_calc(s));
             ptr::write_unaligned(dy.ptr as *mut E, E::from_calc(g));
         }
-        clear_fp_status();
         return;
     }
     let (rx, ry, rd) = (x.range::<E>(n), y.range::<E>(n), dy.range::<E>(n));
@@ -336,7 +359,6 @@ pub unsafe extern "C" fn unary_pair<E: Elem, K: UnaryPair>(
             (E::direct(xs), E::direct_mut(ys), E::direct_mut(ds))
         {
             K::map2(xs, ys, ds);
-            clear_fp_status();
             return;
         }
     }
@@ -348,7 +370,6 @@ pub unsafe extern "C" fn unary_pair<E: Elem, K: UnaryPair>(
             buffered_pair::<E, K, BLOCK>(x, y, dy, n)
         }
     }
-    clear_fp_status();
 }
 
 /// `(y, dy) = K(x)` through stack buffers of `B` elements, as [`buffered`].

@@ -19,4 +19,11 @@ mod f64;
 
 use kernel::{Grad, Sigmoid, SigmoidAndGrad};
 
-crate::api::kernel_api!("exact", "within 1 ulp", Sigmoid, Grad, SigmoidAndGrad);
+crate::api::kernel_api!(
+    "exact",
+    "within 1 ulp",
+    inline = true,
+    Sigmoid,
+    Grad,
+    SigmoidAndGrad
+);

@@ -18,6 +18,7 @@
 crate::api::kernel_api!(
     "table::hermite",
     "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
+    inline = false,
     Sigmoid<Hermite>,
     Grad<Hermite>,
     SigmoidAndGrad<Hermite>
