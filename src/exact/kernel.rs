@@ -74,11 +74,8 @@ impl<F: Consts> Map<F> for Sigmoid {
     const LANES: bool = true;
     #[inline(always)]
     fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
-        if no_deep_tail(x) {
-            <Self as Map<V>>::eval_fast::<M>(x)
-        } else {
-            <Self as Map<V>>::eval::<M>(x)
-        }
+        // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
+        <Self as Map<V>>::eval_one::<M>(x)
     }
 }
 
@@ -98,11 +95,8 @@ impl<F: Consts> Map<F> for Grad {
     const LANES: bool = true;
     #[inline(always)]
     fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
-        if no_deep_tail(x) {
-            <Self as Map<V>>::eval_fast::<M>(x)
-        } else {
-            <Self as Map<V>>::eval::<M>(x)
-        }
+        // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
+        <Self as Map<V>>::eval_one::<M>(x)
     }
 }
 
@@ -124,11 +118,8 @@ impl<F: Consts> Map2<F> for SigmoidAndGrad {
     const LANES: bool = true;
     #[inline(always)]
     fn eval2_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> (V, V) {
-        if no_deep_tail(x) {
-            <Self as Map2<V>>::eval2_fast::<M>(x)
-        } else {
-            <Self as Map2<V>>::eval2::<M>(x)
-        }
+        // As in `Sigmoid::eval_lanes`.
+        <Self as Map2<V>>::eval2_one::<M>(x)
     }
 }
 
