@@ -56,10 +56,13 @@ macro_rules! table_data {
                 let mut i = (t.to_bits() as $i).wrapping_sub(MAGIC.to_bits() as $i);
                 if fi > y {
                     fi -= 1.0;
-                    i -= 1;
+                    i = i.wrapping_sub(1);
                 }
-                // In range by construction for |x| < RANGE; the clamp keeps it so for any input.
-                let cell = (i + (RANGE * N) as $i).clamp(0, (ENTRIES - 2) as $i) as usize;
+                // In range by construction for |x| < RANGE; the clamp keeps it so for any input
+                // (outside, `i` is meaningless and may wrap: the callers use the tails there).
+                let cell = i
+                    .wrapping_add((RANGE * N) as $i)
+                    .clamp(0, (ENTRIES - 2) as $i) as usize;
                 (cell, y - fi)
             }
         }
@@ -69,3 +72,84 @@ macro_rules! table_data {
 // on in f64; SATURATE sits a little above. tests/table_error.rs checks both sides.
 table_data!(f32, S_F32, G_F32, 17.5, i32);
 table_data!(f64, S_F64, G_F64, 37.5, i64);
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Outside the table (and for NaN) `i` is meaningless, but computing it must not overflow:
+    /// the fuzz target (debug assertions on) found `i + RANGE * N` overflowing for a huge `x`.
+    #[test]
+    fn any_input_gives_a_cell_without_overflow() {
+        fn check<F: TableData + core::fmt::Debug>(xs: &[F]) {
+            for &x in xs {
+                let (cell, _) = locate(x);
+                assert!(cell < ENTRIES - 1, "{x:?} gave cell {cell}");
+            }
+        }
+        // Every power of two and its neighbours, both signs: y = x N passes 2^22 and beyond.
+        for e in -20..128 {
+            let p = 2f32.powi(e);
+            check(&[
+                p,
+                -p,
+                p * 1.3,
+                -p * 1.3,
+                f32::from_bits(p.to_bits() - 1),
+                -f32::from_bits(p.to_bits() - 1),
+            ]);
+        }
+        for e in -20..1024 {
+            let p = 2f64.powi(e);
+            check(&[
+                p,
+                -p,
+                p * 1.3,
+                -p * 1.3,
+                f64::from_bits(p.to_bits() - 1),
+                -f64::from_bits(p.to_bits() - 1),
+            ]);
+        }
+        // The fuzz target's input.
+        for b in [
+            0x00bf_bfbf,
+            0x0dff_5b99,
+            0x160d_bfbf,
+            0x1b00_0000,
+            0x1b1b_1b1b,
+            0x1b1b_1bc7,
+            0xbfbf_bfbf,
+            0xbfc7_c7c7,
+            0xc71b_1b1b,
+            0xc7bf_bfc7,
+            0xc7bf_ffbf,
+            0xc7c7_c7c7u32,
+        ] {
+            check(&[f32::from_bits(b)]);
+        }
+        check(&[
+            f32::NAN,
+            -f32::NAN,
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::MAX,
+            f32::MIN,
+            3e37,
+            -3e37,
+            0.0,
+            -0.0,
+        ]);
+        check(&[
+            f64::NAN,
+            -f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::MAX,
+            f64::MIN,
+            1e300,
+            -1e300,
+            0.0,
+            -0.0,
+        ]);
+    }
+}
