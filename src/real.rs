@@ -46,10 +46,14 @@ pub trait Real:
     /// compiles to one `minps`/`fminnm`-style instruction).
     fn min_keep_nan(self, hi: Self) -> Self;
 
-    /// `a` where `x < 0`, else `b` (`b` for NaN and for -0.0).
+    /// `max(self, lo)`, propagating NaN in `self` (one `maxps`, as `min_keep_nan`).
+    fn max_keep_nan(self, lo: Self) -> Self;
+
+    /// `a` where the sign bit of `x` is set (`x < 0`, -0.0, a negative NaN), else `b`.
     fn select_neg(x: Self, a: Self, b: Self) -> Self;
 
-    /// `self < hi` (false for NaN); on explicit SIMD lanes, in every lane.
+    /// `self < hi` (false for NaN), for `self` (or NaN) and `hi` non-negative; on explicit SIMD
+    /// lanes, in every lane.
     fn all_lt(self, hi: Self) -> bool;
 
     /// `2^-k` for an integer `k` held in `Bits`, valid while the result is a normal number.
@@ -108,8 +112,12 @@ macro_rules! impl_real {
                 if hi < self { hi } else { self }
             }
             #[inline(always)]
+            fn max_keep_nan(self, lo: Self) -> Self {
+                if lo > self { lo } else { self }
+            }
+            #[inline(always)]
             fn select_neg(x: Self, a: Self, b: Self) -> Self {
-                if x < 0.0 { a } else { b }
+                if x.is_sign_negative() { a } else { b }
             }
             #[inline(always)]
             fn all_lt(self, hi: Self) -> bool {

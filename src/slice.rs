@@ -37,16 +37,23 @@ pub trait Element: Consts {
     /// 16 f32 or 8 f64 in one AVX-512 register.
     #[cfg(target_arch = "x86_64")]
     type Avx512: Lanes<Self>;
+    /// 16 f32 or 8 f64 in two AVX2 registers.
+    #[cfg(target_arch = "x86_64")]
+    type Avx2: Lanes<Self>;
 }
 
 impl Element for f32 {
     #[cfg(target_arch = "x86_64")]
     type Avx512 = crate::arch::x86_64::avx512::F32x16;
+    #[cfg(target_arch = "x86_64")]
+    type Avx2 = crate::arch::x86_64::avx2::F32x8x2;
 }
 
 impl Element for f64 {
     #[cfg(target_arch = "x86_64")]
     type Avx512 = crate::arch::x86_64::avx512::F64x8;
+    #[cfg(target_arch = "x86_64")]
+    type Avx2 = crate::arch::x86_64::avx2::F64x4x2;
 }
 
 /// A function evaluated elementwise: `x -> K(x)`, computed with multiply-adds of kind `M`.

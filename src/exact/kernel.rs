@@ -7,35 +7,48 @@
 //! s(x)  = e / (1 + e)        for x <  0
 //! ```
 //!
-//! Nothing overflows: `e <= 1` always. To stay within one ulp the kernel carries two extra words
+//! Nothing overflows: `e <= 1` always. To stay within one ulp the kernel carries a second word
 //! of precision through the places where a plain formula loses half an ulp each:
 //!
-//! 1. `exp(-a) = 2^-k * exp(r)`, `k = round(a / ln 2)`, `r = k ln2 - a`. The product `k * LN2`
-//!    minus `a` is exact in one fused multiply-add (both terms are multiples of `ulp(a)/2` and the
-//!    difference is below 1/2), and the rest of `ln 2` is applied as the factor `1 + k * LN2_LO`.
-//! 2. `exp(r) = h + l`, with `h = fl(1 + r)` and `l` collecting the exact rounding error of that sum
-//!    plus `r^2 Q(r)`; `Q` is a minimax polynomial (`scripts/fit_exp_poly.py`), evaluated by
-//!    Estrin's scheme (depth 3 in f32, 4 in f64, against Horner's 5 and 10: measured on Zen 4, 7%
-//!    shorter latency per scalar call and 9% faster slices in f32, 18% and 19% in f64). Fast2Sum
-//!    then makes the pair a proper double word (`|low| <= ulp(high) / 2`).
-//! 3. `d = 1 + e = dh + dl` by Fast2Sum, and `1 / d = inv + il`, where `inv = fl(1 / dh)` and the
-//!    exact residual `1 - inv * dh` (one FMA) corrects it.
-//! 4. The quotient is rounded once, at the end, and the power of two is applied last, in two steps,
-//!    so that subnormal results (`s(-745) = 5e-324`) are rounded once from an accurate value.
-//!    Slice blocks with every `|x| < NO_TAIL` (where the second step is a factor of 1) skip it
-//!    and the clamp: the same operations otherwise, so the same bits, 5-8% faster.
+//! 1. `exp(-a) = 2^floor(q) 2^(j/N) exp(r)`: `q = -a / ln 2` rounded to a multiple of `1/N`
+//!    (one fused multiply-add with `MAGIC_Q`, whose bits then hold `N q` as an integer),
+//!    `j = N (q - floor(q))` and `r = -a - q ln 2`, `|r| <= ln 2 / 2N`. The product `q * LN2`
+//!    plus `a` is exact in one fused multiply-add (both are multiples of a small power of two
+//!    and the sum is below `2^-4`); the rest of `ln 2` enters as `q * LN2_LO`. `N` is 8 in `f32`
+//!    (one `vpermps` reads the table on AVX2 and AVX-512) and 16 in `f64` (one `vpermt2pd`).
+//! 2. `2^(j/N)` is read from a table as two words, `T_HI + T_LO`; `exp(r) - 1 = r + r^2 U(r)`,
+//!    `U` a polynomial of degree 2 (f32) or 5 (f64) (`scripts/fit_exp_table.py`, with the
+//!    tables); `m = T_HI + (T_HI (exp(r) - 1) + T_LO)` is then rounded once into a proper double
+//!    word `mh + ml` (Fast2Sum), relative error about `2^-28` (f32) and `2^-57` (f64).
+//! 3. `d = 1 + e = dh + dl` by Fast2Sum, `inv = fl(1 / dh)`, and `1 / d = inv (1 + c)`, with `c`
+//!    from the exact residual `1 - inv dh` (one FMA) and `dl`.
+//! 4. Each result is rounded once, at the end: `s(x) = inv + inv c` (x >= 0),
+//!    `e inv + inv (e c + el)` (x < 0), `s' = e inv^2 (1 + 2c)`. The power of two `2^floor(q)`
+//!    scales `m` (exactly) where `e` stays normal; in the deep tail it is split in two, and the
+//!    second factor is applied last, so that subnormal results (`s(-745) = 5e-324`) are rounded
+//!    once from an accurate value. Slice blocks with every `|x| < NO_TAIL` skip the split and the
+//!    clamp: the same operations otherwise, so the same bits.
 //!
-//! Every step is a branch-free IEEE operation on one lane, so the slice loops vectorize.
+//! Every step is a branch-free IEEE operation on one lane, so the slice loops vectorize; the
+//! table read and the power of two are methods of [`Consts`], which the explicit SIMD lanes
+//! implement with a permute and `vscalefps`/`vscalefpd`, with the same results.
 
 use crate::real::{MulAdd, Real};
 use crate::slice::{Lanes, Map, Map2};
 
-/// Precision-specific constants of the exact kernels (see `f32.rs` and `f64.rs`).
+/// Precision-specific constants and the two operations of the exact kernels that are not
+/// plain arithmetic (see `f32.rs` and `f64.rs`; the SIMD lanes implement them with intrinsics).
 pub trait Consts: Real {
     /// `1 / ln 2`, rounded.
     const LOG2E: Self;
-    /// `1.5 * 2^MANT_BITS`: adding it rounds to an integer held in the low mantissa bits.
+    /// `1.5 * 2^MANT_BITS`: adding it rounds to an integer held in the low mantissa bits (the
+    /// table kernels' cell index).
     const MAGIC: Self;
+    /// `log2 N`, `N` the entries of the table of `2^(j/N)`.
+    const N_LOG2: u32;
+    /// `1.5 * 2^(MANT_BITS - N_LOG2)`: adding it rounds to a multiple of `1/N`, and the low
+    /// mantissa bits of the sum hold `N` times that multiple as an integer.
+    const MAGIC_Q: Self;
     /// `ln 2`, rounded to nearest.
     const LN2: Self;
     /// `ln 2 - LN2`, rounded.
@@ -45,11 +58,42 @@ pub trait Consts: Real {
     /// The power of two used inside `1 + e` is clamped to `2^-K_E` (still a normal number, and
     /// far below the rounding of 1).
     const K_E: u32;
-    /// Below this `|x|`, `k = round(|x| / ln 2) <= K_E` (the slice kernels' fast path).
+    /// Below this `|x|`, `floor(q) >= -K_E` (the slice kernels' fast path).
     const NO_TAIL: Self;
-    /// `Q(r) ~ (exp(r) - 1 - r) / r^2` on `|r| <= 0.3471`, constant term first.
-    const Q: &'static [Self];
+    /// `U(r) ~ (exp(r) - 1 - r) / r^2` on `|r| <= ln 2 / 2N`, constant term first.
+    const U: &'static [Self];
+
+    /// `(T_HI[j], T_LO[j])`, `2^(j/N)` as two words, for `j` the low `N_LOG2` bits of `t`'s
+    /// bits (`t = MAGIC_Q + q`).
+    fn exp2_table(t: Self) -> (Self, Self);
+
+    /// `self * 2^floor(q)`, rounded once, for `t = MAGIC_Q + q` (exactly) and `2^floor(q)` a
+    /// normal number.
+    fn scale(self, q: Self, t: Self) -> Self;
 }
+
+/// The scalar [`Consts`] operations: a table read by index, and a multiplication by the power of
+/// two built in the exponent field.
+macro_rules! scalar_ops {
+    ($f:ident, $u:ident) => {
+        #[inline(always)]
+        fn exp2_table(t: $f) -> ($f, $f) {
+            let j = (t.to_bits() & ((1 << Self::N_LOG2) - 1)) as usize;
+            (T_HI[j], T_LO[j])
+        }
+        #[inline(always)]
+        fn scale(self, _q: $f, t: $f) -> $f {
+            // The bits of `t` are those of `MAGIC_Q` plus `N q`; adding `N` times the exponent
+            // bias makes the integer `N (floor(q) + bias) + j`, non-negative where `2^floor(q)`
+            // is normal, and the shift drops `j`.
+            const OFFSET: $u = ((($f::MAX_EXP - 1) as $u) << <$f as Consts>::N_LOG2)
+                .wrapping_sub(<$f as Consts>::MAGIC_Q.to_bits());
+            let e = t.to_bits().wrapping_add(OFFSET) >> <$f as Consts>::N_LOG2;
+            self * <$f>::from_bits(e << ($f::MANTISSA_DIGITS - 1))
+        }
+    };
+}
+pub(crate) use scalar_ops;
 
 /// `s(x)`.
 pub(crate) struct Sigmoid;
@@ -131,50 +175,35 @@ fn no_deep_tail<F: Consts>(x: F) -> bool {
     x.abs().all_lt(F::NO_TAIL)
 }
 
-/// `Q(r)` by Estrin's scheme: pairs `c[2i] + c[2i+1] r`, then pairs of those with `r^2`, `r^4`,
-/// `r^8`. Depth 3 (f32) or 4 (f64) multiply-adds instead of Horner's 5 or 10: the scalar call's
-/// latency is this chain's length.
+/// `U(r)` by Horner's scheme: the fewest operations (2 or 5 multiply-adds), which is what the
+/// slice loops, bound by the throughput of the FMA pipes, pay for. Estrin's scheme would shorten
+/// the scalar call's chain of dependent operations, at the cost of one more multiplication.
 #[inline(always)]
-fn estrin<F: Consts, M: MulAdd>(r: F, r2: F) -> F {
-    let c = F::Q;
-    let pair = |i: usize| M::mul_add(c[i + 1], r, c[i]);
-    match c.len() {
-        6 => {
-            let hi = M::mul_add(pair(4), r2, pair(2));
-            M::mul_add(hi, r2, pair(0))
-        }
-        11 => {
-            let r4 = r2 * r2;
-            let r8 = r4 * r4;
-            let q0 = M::mul_add(pair(2), r2, pair(0));
-            let q1 = M::mul_add(pair(6), r2, pair(4));
-            let q2 = M::mul_add(c[10], r2, pair(8));
-            M::mul_add(q2, r8, M::mul_add(q1, r4, q0))
-        }
-        _ => {
-            let mut q = c[c.len() - 1];
-            for &k in c[..c.len() - 1].iter().rev() {
-                q = M::mul_add(q, r, k);
-            }
-            q
-        }
+fn poly<F: Consts, M: MulAdd>(r: F) -> F {
+    let c = F::U;
+    let mut u = c[c.len() - 1];
+    for &k in c[..c.len() - 1].iter().rev() {
+        u = M::mul_add(u, r, k);
     }
+    u
 }
 
 /// What `s` and `s'` share: `e = exp(-|x|)` and `1 / (1 + e)`, each as two words.
 struct Parts<F: Real> {
-    /// `e = (eh + el) * s2`, with `s2` a power of two applied last.
+    /// `e = (eh + el) * 2^floor(q2)`, the power of two applied last (a factor of 1 but in the
+    /// deep tail).
     eh: F,
     el: F,
-    s2: F,
-    /// `1 / (1 + e) = inv + il`.
+    q2: F,
+    t2: F,
+    /// `1 / (1 + e) = inv (1 + c)`.
     inv: F,
-    il: F,
+    c: F,
 }
 
 impl<F: Consts> Parts<F> {
-    /// With `TAIL = false` the caller guarantees `|x| < NO_TAIL` (so not NaN, and `k <= K_E`):
-    /// `s2` is 1, and `ph 2^-k` is formed in the exponent field.
+    /// With `TAIL = false` the caller guarantees `|x| < NO_TAIL` (so not NaN, and
+    /// `floor(q) >= -K_E`): `2^floor(q)` scales `m` in one step.
     #[inline(always)]
     fn new<M: MulAdd, const TAIL: bool>(x: F) -> Self {
         let a = if TAIL {
@@ -182,68 +211,67 @@ impl<F: Consts> Parts<F> {
         } else {
             x.abs()
         };
-        // k = round(a / ln2), as a float and as an integer.
-        let t = M::mul_add(a, F::LOG2E, F::MAGIC);
-        let kf = t - F::MAGIC;
-        let ki = F::bits_sub(t.to_bits(), F::MAGIC.to_bits());
-        // r = k ln2 - a = r1 + rl, r1 exact.
-        let r1 = M::mul_add_acc(kf, F::LN2, -a);
-        let rl = kf * F::LN2_LO;
-        // exp(r1) = h + l0, then the factor exp(rl) = 1 + rl.
-        let r2 = r1 * r1;
-        let q = estrin::<F, M>(r1, r2);
-        let h = F::ONE + r1;
-        let l0 = M::mul_add(r2, q, (F::ONE - h) + r1);
-        let l = M::mul_add(rl, h + l0, l0);
-        // Renormalize (Fast2Sum, |h| >= |l|): |pl| <= ulp(ph) / 2, so that below the rounding
-        // error of 1 + e is the only other low word.
-        let ph = h + l;
-        let pl = (h - ph) + l;
-        // e = 2^-k (ph + pl) = (eh + el) * s2, 2^-ke and s2 = 2^-(k - ke) both normal.
-        let (eh, el, s2) = if TAIL {
-            let ke = F::bits_min(ki, F::bits_from_u32(F::K_E));
-            let se = F::pow2_neg(ke);
-            (ph * se, pl * se, F::pow2_neg(F::bits_sub(ki, ke)))
+        // q = -a / ln2 rounded to a multiple of 1/N, as a float and in t's low bits.
+        let t = M::mul_add(-a, F::LOG2E, F::MAGIC_Q);
+        let q = t - F::MAGIC_Q;
+        // r = -a - q ln2: the first step exact, then the rest of ln 2.
+        let r1 = M::mul_add_acc(q, -F::LN2, -a);
+        let r = M::mul_add(q, -F::LN2_LO, r1);
+        // exp(r) - 1 = r + r^2 U(r), and m = 2^(j/N) exp(r) = mh + ml.
+        let p = M::mul_add(r * r, poly::<F, M>(r), r);
+        let (th, tl) = F::exp2_table(t);
+        let mt = M::mul_add(th, p, tl);
+        let mh = th + mt;
+        let ml = (th - mh) + mt;
+        // e = 2^floor(q) m = (eh + el) 2^floor(q2): both factors normal.
+        let (eh, el, q2, t2) = if TAIL {
+            let k_e = F::from_f64(F::K_E as f64);
+            let (qe, te) = (q.max_keep_nan(-k_e), t.max_keep_nan(F::MAGIC_Q - k_e));
+            let (q2, t2) = (
+                (q + k_e).min_keep_nan(F::ZERO),
+                (t + k_e).min_keep_nan(F::MAGIC_Q),
+            );
+            (mh.scale(qe, te), ml.scale(qe, te), q2, t2)
         } else {
-            // ph is normal and so is ph 2^-k: scale it in the exponent field.
-            let eh = F::from_bits(F::bits_sub(ph.to_bits(), F::bits_shl_mant(ki)));
-            (eh, pl * F::pow2_neg(ki), F::ONE)
+            (mh.scale(q, t), ml.scale(q, t), F::ZERO, F::MAGIC_Q)
         };
-        // d = 1 + e = dh + dl (Fast2Sum: 1 >= eh), then 1/d = inv + il.
+        // d = 1 + e = dh + dl (Fast2Sum: 1 >= eh), then 1/d = inv (1 + c).
         let dh = F::ONE + eh;
         let dl = ((F::ONE - dh) + eh) + el;
         let inv = F::ONE / dh;
         let rho = M::mul_add_acc(-inv, dh, F::ONE);
-        let il = inv * M::mul_add(-inv, dl, rho);
+        let c = M::mul_add(-inv, dl, rho);
         Parts {
             eh,
             el,
-            s2,
+            q2,
+            t2,
             inv,
-            il,
+            c,
         }
     }
 
-    /// `n / d` for `n = 1` (x >= 0) or `n = e` (x < 0), rounded once.
+    /// `n / d = n inv (1 + c)`, `n = 1` (x >= 0) or `n = e` (x < 0), rounded once.
     #[inline(always)]
     fn sigmoid<M: MulAdd, const TAIL: bool>(&self, x: F) -> F {
+        let (inv, c) = (self.inv, self.c);
         let nh = F::select_neg(x, self.eh, F::ONE);
         let nl = F::select_neg(x, self.el, F::ZERO);
-        let s1 = M::mul_add_acc(nh, self.inv, M::mul_add(nh, self.il, nl * self.inv));
+        let s = M::mul_add_acc(nh, inv, M::mul_add(nh, c, nl) * inv);
         if TAIL {
-            F::select_neg(x, s1 * self.s2, s1)
+            F::select_neg(x, s.scale(self.q2, self.t2), s)
         } else {
-            s1
+            s
         }
     }
 
-    /// `e / d^2`, rounded once.
+    /// `e / d^2 = e inv^2 (1 + 2c)`, rounded once.
     #[inline(always)]
     fn grad<M: MulAdd, const TAIL: bool>(&self) -> F {
-        let (inv, il) = (self.inv, self.il);
+        let (inv, c) = (self.inv, self.c);
         let ah = inv * inv;
-        let al = M::mul_add(inv + inv, il, M::mul_add_acc(inv, inv, -ah));
-        let g1 = M::mul_add_acc(self.eh, ah, M::mul_add(self.eh, al, self.el * ah));
-        if TAIL { g1 * self.s2 } else { g1 }
+        let al = M::mul_add(c + c, ah, M::mul_add_acc(inv, inv, -ah));
+        let g = M::mul_add_acc(self.eh, ah, M::mul_add(self.eh, al, self.el * ah));
+        if TAIL { g.scale(self.q2, self.t2) } else { g }
     }
 }

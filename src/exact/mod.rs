@@ -14,8 +14,8 @@
 
 pub(crate) mod kernel;
 
-mod f32;
-mod f64;
+pub(crate) mod f32;
+pub(crate) mod f64;
 
 use kernel::{Grad, Sigmoid, SigmoidAndGrad};
 

@@ -46,7 +46,8 @@ pub struct U64x8(__m512i);
 macro_rules! lanes {
     (
         $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $i:ident, $n:literal, $mask_all:literal,
-        $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $cmp:ident,
+        $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
+        $signs:ident, $icmplt:ident, $scalef:ident, $table:expr,
         $blend:ident, $set1:ident, $load:ident, $store:ident,
         $cast_to_bits:ident, $cast_from_bits:ident,
         $isub:ident, $imin:ident, $ishl:ident, $iset1:ident
@@ -171,17 +172,25 @@ macro_rules! lanes {
                 $v(unsafe { $min(hi.0, self.0) })
             }
             #[inline(always)]
+            fn max_keep_nan(self, lo: Self) -> Self {
+                // `vmaxps lo, self` is `lo > self ? lo : self`: `self` when either is NaN.
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $max(lo.0, self.0) })
+            }
+            #[inline(always)]
             fn select_neg(x: Self, a: Self, b: Self) -> Self {
                 // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                $v(unsafe {
-                    let neg = $cmp::<_CMP_LT_OQ>(x.0, Self::ZERO.0);
-                    $blend(neg, b.0, a.0)
-                })
+                // The sign bits as a mask (`vpmovd2m`, an integer op: the compare would take a
+                // slot on the FMA pipes, the bottleneck on Zen 4).
+                $v(unsafe { $blend($signs($cast_to_bits(x.0)), b.0, a.0) })
             }
             #[inline(always)]
             fn all_lt(self, hi: Self) -> bool {
                 // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                unsafe { $cmp::<_CMP_LT_OQ>(self.0, hi.0) == $mask_all }
+                // On the bits, unsigned, where both are non-negative (the callers' case: `|x|`
+                // against a positive bound), the same order as the floats, NaN above all: an
+                // integer compare, off the FMA pipes.
+                unsafe { $icmplt($cast_to_bits(self.0), $cast_to_bits(hi.0)) == $mask_all }
             }
         }
 
@@ -193,16 +202,32 @@ macro_rules! lanes {
             const A_MAX: Self = $v::splat(<$f as Consts>::A_MAX);
             const K_E: u32 = <$f as Consts>::K_E;
             const NO_TAIL: Self = $v::splat(<$f as Consts>::NO_TAIL);
-            const Q: &'static [Self] = &{
-                const Q: &[$f] = <$f as Consts>::Q;
-                let mut q = [$v::splat(0.0); Q.len()];
+            const N_LOG2: u32 = <$f as Consts>::N_LOG2;
+            const MAGIC_Q: Self = $v::splat(<$f as Consts>::MAGIC_Q);
+            const U: &'static [Self] = &{
+                const U: &[$f] = <$f as Consts>::U;
+                let mut u = [$v::splat(0.0); U.len()];
                 let mut i = 0;
-                while i < Q.len() {
-                    q[i] = $v::splat(Q[i]);
+                while i < U.len() {
+                    u[i] = $v::splat(U[i]);
                     i += 1;
                 }
-                q
+                u
             };
+            #[inline(always)]
+            fn exp2_table(t: Self) -> (Self, Self) {
+                let read = $table;
+                (
+                    read(t, &crate::exact::$f::T_HI),
+                    read(t, &crate::exact::$f::T_LO),
+                )
+            }
+            #[inline(always)]
+            fn scale(self, q: Self, _t: Self) -> Self {
+                // `vscalefps` is `self * 2^floor(q)`, rounded once (also to a subnormal).
+                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+                $v(unsafe { $scalef(self.0, q.0) })
+            }
         }
 
         impl Lanes<$f> for $v {
@@ -236,7 +261,21 @@ lanes!(
     _mm512_div_ps,
     _mm512_fmadd_ps,
     _mm512_min_ps,
-    _mm512_cmp_ps_mask,
+    _mm512_max_ps,
+    _mm512_movepi32_mask,
+    _mm512_cmplt_epu32_mask,
+    _mm512_scalef_ps,
+    |t: F32x16, table: &[f32; 8]| {
+        // The 8 entries twice over: `vpermps` reads entry `j` for the low 4 bits of each lane of
+        // `t`'s bits, and `j` is the low 3.
+        let mut v = [0.0f32; 16];
+        v[..8].copy_from_slice(table);
+        v[8..].copy_from_slice(table);
+        // SAFETY: the CPU has AVX-512F (see the lane types' invariant); `v` has 16 floats.
+        F32x16(unsafe {
+            _mm512_permutexvar_ps(_mm512_castps_si512(t.0), _mm512_loadu_ps(v.as_ptr()))
+        })
+    },
     _mm512_mask_blend_ps,
     _mm512_set1_ps,
     _mm512_loadu_ps,
@@ -263,7 +302,21 @@ lanes!(
     _mm512_div_pd,
     _mm512_fmadd_pd,
     _mm512_min_pd,
-    _mm512_cmp_pd_mask,
+    _mm512_max_pd,
+    _mm512_movepi64_mask,
+    _mm512_cmplt_epu64_mask,
+    _mm512_scalef_pd,
+    |t: F64x8, table: &[f64; 16]| {
+        // SAFETY: the CPU has AVX-512F (see the lane types' invariant); `table` has 16 doubles:
+        // `vpermt2pd` reads entry `j` from the two halves for the low 4 bits of `t`'s lanes.
+        F64x8(unsafe {
+            let (lo, hi) = (
+                _mm512_loadu_pd(table.as_ptr()),
+                _mm512_loadu_pd(table.as_ptr().add(8)),
+            );
+            _mm512_permutex2var_pd(lo, _mm512_castpd_si512(t.0), hi)
+        })
+    },
     _mm512_mask_blend_pd,
     _mm512_set1_pd,
     _mm512_loadu_pd,
