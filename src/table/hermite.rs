@@ -19,9 +19,7 @@ crate::api::kernel_api!(
     "table::hermite",
     "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
     inline = false,
-    Sigmoid<Hermite>,
-    Grad<Hermite>,
-    SigmoidAndGrad<Hermite>
+    kernel = _<Hermite>
 );
 
 /// Maximum absolute error of the Hermite f32 table kernels at the compiled resolution.

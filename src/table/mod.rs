@@ -41,9 +41,7 @@ crate::api::kernel_api!(
     "table",
     "by linear interpolation in the table, within `MAX_ERR_LINEAR_*` (absolute)",
     inline = false,
-    Sigmoid<Linear>,
-    Grad<Linear>,
-    SigmoidAndGrad<Linear>
+    kernel = _<Linear>
 );
 
 /// Entries per unit of `x`: the resolution chosen by the `table-*` features.
