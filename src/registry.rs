@@ -24,10 +24,11 @@
 //!   `family!()` is the family's module path (`"exact"`, `"table::hermite"`) and `accuracy!()`
 //!   its accuracy in words: every callback that expands docs defines both.
 //!
-//! Adding a function is one entry here (plus its kernel type, its reference in
-//! `tests/common/reference.rs` and its Python docstring): `tests/registry.rs` fails for a public
-//! function written outside this list, and the generated tests do not compile for an entry with
-//! no reference.
+//! Adding a function is one entry here, plus what cannot be generated: its kernel type, its
+//! references (`tests/common/reference.rs`, `src/formula.rs`: the generated tests do not compile
+//! without them), its Python docstring (`python/src/lib.rs`: the import fails without it) and its
+//! line in the Python stubs (`python/sigtab/*.pyi`, Python files). `tests/registry.rs` fails for
+//! a public function written outside this list.
 //!
 //! This file is plain `macro_rules!` with no path into the crate, so that the tests, the fuzz
 //! target and the Python bindings include it by `#[path]`: one list for all of them.
