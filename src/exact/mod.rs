@@ -19,5 +19,5 @@ mod f64;
 
 use kernel::{Grad, Sigmoid, SigmoidAndGrad};
 
-// The kernel of each listed function (`registry.rs`) is one of `kernel`'s types, as named there.
+// `kernel = _`: each listed function (`registry.rs`) runs the type of `kernel` its entry names.
 crate::api::kernel_api!("exact", "within 1 ulp", inline = true, kernel = _);
