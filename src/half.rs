@@ -96,139 +96,135 @@ fn map_in_place<T: Half>(x: &mut [T], f: impl Fn(&mut [f32])) {
     }
 }
 
-/// `s(x)`, through f32, rounded once.
-///
-/// # Example
-/// ```
-/// use half::f16;
-/// assert_eq!(sigtab::half::sigmoid(f16::INFINITY), f16::ONE);
-/// // s(-20) = 2.06e-9: below f16's smallest subnormal (6e-8), so it rounds to 0.
-/// assert_eq!(sigtab::half::sigmoid(f16::from_f32(-20.0)), f16::ZERO);
-/// assert!(sigtab::half::sigmoid(f16::NAN).is_nan());
-/// ```
-#[inline]
-pub fn sigmoid<T: Half>(x: T) -> T {
-    T::narrow(exact::sigmoid(x.widen()))
-}
+crate::registry::for_each_function!(half_functions);
 
-/// `s'(x)`, through f32, rounded once.
-///
-/// # Example
-/// ```
-/// use half::bf16;
-/// let g = sigtab::half::sigmoid_grad(bf16::from_f32(-500.0));
-/// assert_eq!(g, bf16::from_f32(sigtab::exact::sigmoid_grad(-500.0f32)));
-/// ```
-#[inline]
-pub fn sigmoid_grad<T: Half>(x: T) -> T {
-    T::narrow(exact::sigmoid_grad(x.widen()))
+/// The `half` functions of every listed function (`registry.rs`), through its exact f32 forms.
+/// A callback of `for_each_function!`.
+macro_rules! half_functions {
+    ([] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: {
+            free: $free:tt,
+            kernels: $kernels:tt,
+            par: $par:tt,
+            half: $docs:tt,
+            ndarray: $ndarray:tt $(,)?
+        } $(,)?
+    })*) => {
+        $(half_functions!(@scalar ($i -> $o) $computes $forms $docs);)*
+        $(half_functions!(@slice ($i -> $o) $forms $docs);)*
+        $(half_functions!(@in_place ($i -> $o) $forms $docs);)*
+    };
+    (@scalar (1 -> 1) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "`, through f32, rounded once.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[inline]
+            pub fn $scalar<T: Half>(x: T) -> T {
+                T::narrow(exact::$scalar(x.widen()))
+            }
+        }
+    };
+    (@scalar (1 -> 2) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "` from one evaluation, each rounded once.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[inline]
+            pub fn $scalar<T: Half>(x: T) -> (T, T) {
+                let (s, g) = exact::$scalar(x.widen());
+                (T::narrow(s), T::narrow(g))
+            }
+        }
+    };
+    (@slice (1 -> 1) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        { scalar: $_ds:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `out[i] = ", stringify!($scalar), "(x[i])`, through the vectorized f32 kernels.")]
+                ///
+                /// # Panics
+                /// If `x.len() != out.len()`, with both lengths in the message.
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[track_caller]
+            pub fn $slice<T: Half>(x: &[T], out: &mut [T]) {
+                check_len(stringify!($slice), x.len(), out.len());
+                map(x, out, exact::$slice);
+            }
+        }
+    };
+    (@slice (1 -> 2) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        { scalar: $_ds:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `(y[i], dy[i]) = ", stringify!($scalar), "(x[i])`, through the vectorized f32 kernels.")]
+                ///
+                /// # Panics
+                /// If `y` or `dy` is not as long as `x`, with the lengths in the message.
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[track_caller]
+            pub fn $slice<T: Half>(x: &[T], y: &mut [T], dy: &mut [T]) {
+                check_len(concat!(stringify!($slice), " (y)"), x.len(), y.len());
+                check_len(concat!(stringify!($slice), " (dy)"), x.len(), dy.len());
+                let (mut a, mut b, mut c) = ([0f32; BLOCK], [0f32; BLOCK], [0f32; BLOCK]);
+                let chunks = x
+                    .chunks(BLOCK)
+                    .zip(y.chunks_mut(BLOCK))
+                    .zip(dy.chunks_mut(BLOCK));
+                for ((xs, ys), ds) in chunks {
+                    let n = xs.len();
+                    T::widen_slice(xs, &mut a[..n]);
+                    exact::$slice(&a[..n], &mut b[..n], &mut c[..n]);
+                    T::narrow_slice(&b[..n], ys);
+                    T::narrow_slice(&c[..n], ds);
+                }
+            }
+        }
+    };
+    (@in_place (1 -> 1) { scalar: $scalar:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
+        { scalar: $_ds:tt, slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `x[i] = ", stringify!($scalar), "(x[i])`.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            pub fn $in_place<T: Half>(x: &mut [T]) {
+                map_in_place(x, exact::$in_place);
+            }
+        }
+    };
+    (@in_place (1 -> 2) $($_:tt)*) => {};
 }
-
-/// `(s(x), s'(x))` from one evaluation, each rounded once.
-///
-/// # Example
-/// ```
-/// use half::f16;
-/// let x = f16::from_f32(1.5);
-/// assert_eq!(sigtab::half::sigmoid_and_grad(x), (sigtab::half::sigmoid(x), sigtab::half::sigmoid_grad(x)));
-/// ```
-#[inline]
-pub fn sigmoid_and_grad<T: Half>(x: T) -> (T, T) {
-    let (s, g) = exact::sigmoid_and_grad(x.widen());
-    (T::narrow(s), T::narrow(g))
-}
-
-/// `out[i] = sigmoid(x[i])`, through the vectorized f32 kernels.
-///
-/// # Panics
-/// If `x.len() != out.len()`, with both lengths in the message.
-///
-/// # Example
-/// ```
-/// use half::f16;
-/// let x = [f16::ZERO, f16::NEG_INFINITY];
-/// let mut y = [f16::ONE; 2];
-/// sigtab::half::sigmoid_slice(&x, &mut y);
-/// assert_eq!(y, [f16::from_f32(0.5), f16::ZERO]);
-/// ```
-#[track_caller]
-pub fn sigmoid_slice<T: Half>(x: &[T], out: &mut [T]) {
-    check_len("sigmoid_slice", x.len(), out.len());
-    map(x, out, exact::sigmoid_slice);
-}
-
-/// `out[i] = sigmoid_grad(x[i])`, through the vectorized f32 kernels.
-///
-/// # Panics
-/// If `x.len() != out.len()`, with both lengths in the message.
-///
-/// # Example
-/// ```
-/// use half::bf16;
-/// let x = [bf16::ZERO];
-/// let mut dy = [bf16::ZERO];
-/// sigtab::half::sigmoid_grad_slice(&x, &mut dy);
-/// assert_eq!(dy[0].to_f32(), 0.25);
-/// ```
-#[track_caller]
-pub fn sigmoid_grad_slice<T: Half>(x: &[T], out: &mut [T]) {
-    check_len("sigmoid_grad_slice", x.len(), out.len());
-    map(x, out, exact::sigmoid_grad_slice);
-}
-
-/// `(y[i], dy[i]) = sigmoid_and_grad(x[i])`, through the vectorized f32 kernels.
-///
-/// # Panics
-/// If `y` or `dy` is not as long as `x`, with the lengths in the message.
-///
-/// # Example
-/// ```
-/// use half::f16;
-/// let x = [f16::ZERO];
-/// let (mut y, mut dy) = ([f16::ZERO], [f16::ZERO]);
-/// sigtab::half::sigmoid_and_grad_slice(&x, &mut y, &mut dy);
-/// assert_eq!((y[0].to_f32(), dy[0].to_f32()), (0.5, 0.25));
-/// ```
-#[track_caller]
-pub fn sigmoid_and_grad_slice<T: Half>(x: &[T], y: &mut [T], dy: &mut [T]) {
-    check_len("sigmoid_and_grad_slice (y)", x.len(), y.len());
-    check_len("sigmoid_and_grad_slice (dy)", x.len(), dy.len());
-    let (mut a, mut b, mut c) = ([0f32; BLOCK], [0f32; BLOCK], [0f32; BLOCK]);
-    let chunks = x
-        .chunks(BLOCK)
-        .zip(y.chunks_mut(BLOCK))
-        .zip(dy.chunks_mut(BLOCK));
-    for ((xs, ys), ds) in chunks {
-        let n = xs.len();
-        T::widen_slice(xs, &mut a[..n]);
-        exact::sigmoid_and_grad_slice(&a[..n], &mut b[..n], &mut c[..n]);
-        T::narrow_slice(&b[..n], ys);
-        T::narrow_slice(&c[..n], ds);
-    }
-}
-
-/// `x[i] = sigmoid(x[i])`.
-///
-/// # Example
-/// ```
-/// use half::f16;
-/// let mut x = [f16::ZERO; 3];
-/// sigtab::half::sigmoid_in_place(&mut x);
-/// assert_eq!(x, [f16::from_f32(0.5); 3]);
-/// ```
-pub fn sigmoid_in_place<T: Half>(x: &mut [T]) {
-    map_in_place(x, exact::sigmoid_in_place);
-}
-
-/// `x[i] = sigmoid_grad(x[i])`.
-///
-/// # Example
-/// ```
-/// use half::bf16;
-/// let mut x = [bf16::ZERO; 3];
-/// sigtab::half::sigmoid_grad_in_place(&mut x);
-/// assert_eq!(x, [bf16::from_f32(0.25); 3]);
-/// ```
-pub fn sigmoid_grad_in_place<T: Half>(x: &mut [T]) {
-    map_in_place(x, exact::sigmoid_grad_in_place);
-}
+use half_functions;

@@ -26,6 +26,7 @@ pub mod ndarray;
 #[cfg_attr(docsrs, doc(cfg(feature = "parallel")))]
 pub mod par;
 mod real;
+mod registry;
 mod slice;
 pub mod table;
 

@@ -54,11 +54,19 @@ macro_rules! sigmoid_ext {
 
         use super::{contiguous, from_vec, map_in_place, map_new};
         use crate::Float;
+        use crate::registry::for_each_function;
         use crate::$($family)::+ as scalar;
         #[cfg(not(feature = "parallel"))]
         use crate::$($family)::+ as slices;
         #[cfg(feature = "parallel")]
         use crate::par::$($family)::+ as slices;
+
+        // The family in the docs of the listed functions (see `registry.rs`).
+        macro_rules! family {
+            () => {
+                $path
+            };
+        }
 
         /// The sigmoid and its derivative on arrays: `a.sigmoid()`, `a.sigmoid_grad()`,
         /// `a.sigmoid_and_grad()` return new arrays of the same shape (and memory order, for C- and
@@ -84,62 +92,7 @@ macro_rules! sigmoid_ext {
             /// The array's storage (owned, view, ...).
             type Storage;
 
-            /// `s(x)` for every element, in a new array.
-            ///
-            /// # Example
-            /// ```
-            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
-            /// let y = ndarray::arr1(&[0.0f32, f32::INFINITY]).sigmoid();
-            /// assert_eq!(y, ndarray::arr1(&[0.5, 1.0]));
-            /// ```
-            fn sigmoid(&self) -> Array<Self::Elem, Self::Dim>;
-
-            /// `s'(x)` for every element, in a new array.
-            ///
-            /// # Example
-            /// ```
-            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
-            /// let dy = ndarray::arr1(&[0.0f64, -500.0]).sigmoid_grad();
-            /// assert_eq!(dy, ndarray::arr1(&[0.25, 7.124576406741286e-218]));
-            /// ```
-            fn sigmoid_grad(&self) -> Array<Self::Elem, Self::Dim>;
-
-            /// `(s(x), s'(x))` for every element, from one evaluation, in two new arrays.
-            ///
-            /// # Example
-            /// ```
-            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
-            /// let (y, dy) = ndarray::arr2(&[[0.0f32]]).sigmoid_and_grad();
-            /// assert_eq!((y[[0, 0]], dy[[0, 0]]), (0.5, 0.25));
-            /// ```
-            #[allow(clippy::type_complexity)]
-            fn sigmoid_and_grad(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
-
-            /// `x = s(x)` for every element.
-            ///
-            /// # Example
-            /// ```
-            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
-            /// let mut a = ndarray::arr1(&[0.0f64, f64::NEG_INFINITY]);
-            /// a.sigmoid_in_place();
-            /// assert_eq!(a, ndarray::arr1(&[0.5, 0.0]));
-            /// ```
-            fn sigmoid_in_place(&mut self)
-            where
-                Self::Storage: DataMut;
-
-            /// `x = s'(x)` for every element.
-            ///
-            /// # Example
-            /// ```
-            #[doc = concat!("use sigtab::ndarray::", $path, "::SigmoidExt;")]
-            /// let mut a = ndarray::arr1(&[0.0f32, f32::INFINITY]);
-            /// a.view_mut().sigmoid_grad_in_place();
-            /// assert_eq!(a, ndarray::arr1(&[0.25, 0.0]));
-            /// ```
-            fn sigmoid_grad_in_place(&mut self)
-            where
-                Self::Storage: DataMut;
+            for_each_function!(ext_methods, declare);
         }
 
         impl<T: Float, S: Data<Elem = T>, D: Dimension> SigmoidExt for ArrayBase<S, D> {
@@ -147,44 +100,116 @@ macro_rules! sigmoid_ext {
             type Dim = D;
             type Storage = S;
 
-            fn sigmoid(&self) -> Array<T, D> {
-                map_new(self, slices::sigmoid_slice, scalar::sigmoid)
-            }
+            for_each_function!(ext_methods, define);
+        }
+    };
+}
 
-            fn sigmoid_grad(&self) -> Array<T, D> {
-                map_new(self, slices::sigmoid_grad_slice, scalar::sigmoid_grad)
-            }
-
-            fn sigmoid_and_grad(&self) -> (Array<T, D>, Array<T, D>) {
-                match contiguous(self) {
-                    Some((x, fortran)) => {
-                        let (mut y, mut dy) =
-                            (vec![T::default(); x.len()], vec![T::default(); x.len()]);
-                        slices::sigmoid_and_grad_slice(x, &mut y, &mut dy);
-                        (
-                            from_vec(self.raw_dim(), fortran, y),
-                            from_vec(self.raw_dim(), fortran, dy),
-                        )
-                    }
-                    None => (self.mapv(scalar::sigmoid), self.mapv(scalar::sigmoid_grad)),
+/// The `SigmoidExt` methods of every listed function (`registry.rs`): their declarations in the
+/// trait (`declare`, with the docs) or their definitions in the impl (`define`), every new-array
+/// method first, then every in-place one. A callback of `for_each_function!`.
+macro_rules! ext_methods {
+    ([$what:ident] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: {
+            free: $free:tt,
+            kernels: $kernels:tt,
+            par: $par:tt,
+            half: $half:tt,
+            ndarray: $docs:tt $(,)?
+        } $(,)?
+    })*) => {
+        $(ext_methods!(@new $what ($i -> $o) $computes $forms $docs);)*
+        $(ext_methods!(@in_place $what ($i -> $o) $computes $forms $docs);)*
+    };
+    (@new declare (1 -> 1) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "` for every element, in a new array.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            fn $scalar(&self) -> Array<Self::Elem, Self::Dim>;
+        }
+    };
+    (@new declare (1 -> 2) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "` for every element, from one evaluation, in two new arrays.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[allow(clippy::type_complexity)]
+            fn $scalar(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
+        }
+    };
+    (@new define (1 -> 1) $computes:literal { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        $docs:tt) => {
+        fn $scalar(&self) -> Array<T, D> {
+            map_new(self, slices::$slice, scalar::$scalar)
+        }
+    };
+    (@new define (1 -> 2) $computes:literal { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        $docs:tt) => {
+        fn $scalar(&self) -> (Array<T, D>, Array<T, D>) {
+            match contiguous(self) {
+                Some((x, fortran)) => {
+                    let (mut y, mut dy) =
+                        (vec![T::default(); x.len()], vec![T::default(); x.len()]);
+                    slices::$slice(x, &mut y, &mut dy);
+                    (
+                        from_vec(self.raw_dim(), fortran, y),
+                        from_vec(self.raw_dim(), fortran, dy),
+                    )
                 }
-            }
-
-            fn sigmoid_in_place(&mut self)
-            where
-                S: DataMut,
-            {
-                map_in_place(self, slices::sigmoid_in_place, scalar::sigmoid)
-            }
-
-            fn sigmoid_grad_in_place(&mut self)
-            where
-                S: DataMut,
-            {
-                map_in_place(self, slices::sigmoid_grad_in_place, scalar::sigmoid_grad)
+                None => {
+                    // One evaluation per element, split in two arrays of `mapv`'s layout.
+                    let both = self.mapv(scalar::$scalar);
+                    (both.mapv(|(y, _)| y), both.mapv(|(_, dy)| dy))
+                }
             }
         }
     };
+    (@in_place declare (1 -> 1) $computes:literal
+        { scalar: $_s:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
+        { scalar: $_ds:tt, in_place: { $($example:tt)* } $(,)? }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `x = ", $computes, "` for every element.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            fn $in_place(&mut self)
+            where
+                Self::Storage: DataMut;
+        }
+    };
+    (@in_place define (1 -> 1) $computes:literal
+        { scalar: $scalar:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? } $docs:tt) => {
+        fn $in_place(&mut self)
+        where
+            S: DataMut,
+        {
+            map_in_place(self, slices::$in_place, scalar::$scalar)
+        }
+    };
+    (@in_place $what:ident (1 -> 2) $($_:tt)*) => {};
 }
 
 /// [`SigmoidExt`] with the exact kernels ([`crate::exact`]), also re-exported as

@@ -136,97 +136,112 @@ mod tests {
     }
 }
 
-/// The five slice functions of one kernel family, on the pool.
+/// The slice and in-place functions of one kernel family, on the pool: one of each for every
+/// function of the list (`registry.rs`).
 macro_rules! par_api {
     ($path:literal, $($family:ident)::+) => {
         use $crate::Float;
+        use $crate::registry::for_each_function;
         use $crate::slice::check_len;
         use $crate::$($family)::+::Kernels;
 
-        #[doc = concat!("[`", $path, "::sigmoid_slice`](crate::", $path, "::sigmoid_slice) on every core.")]
-        ///
-        /// # Panics
-        /// If `x.len() != out.len()`, with both lengths in the message.
-        ///
-        /// # Example
-        /// ```
-        /// let x = vec![0.0f64; 100_000];
-        /// let mut y = vec![1.0; 100_000];
-        #[doc = concat!("sigtab::par::", $path, "::sigmoid_slice(&x, &mut y);")]
-        /// assert!(y.iter().all(|&v| v == 0.5));
-        /// ```
-        #[track_caller]
-        pub fn sigmoid_slice<T: Float>(x: &[T], out: &mut [T]) {
-            check_len("sigmoid_slice", x.len(), out.len());
-            let k = Kernels::detect();
-            map(x, out, |x, out| k.sigmoid_slice(x, out));
+        // The family in the docs of the listed functions (see `registry.rs`).
+        macro_rules! family {
+            () => {
+                $path
+            };
         }
 
-        #[doc = concat!("[`", $path, "::sigmoid_grad_slice`](crate::", $path, "::sigmoid_grad_slice) on every core.")]
-        ///
-        /// # Panics
-        /// If `x.len() != out.len()`, with both lengths in the message.
-        ///
-        /// # Example
-        /// ```
-        /// let x = vec![0.0f32; 100_000];
-        /// let mut dy = vec![0.0; 100_000];
-        #[doc = concat!("sigtab::par::", $path, "::sigmoid_grad_slice(&x, &mut dy);")]
-        /// assert!(dy.iter().all(|&v| v == 0.25));
-        /// ```
-        #[track_caller]
-        pub fn sigmoid_grad_slice<T: Float>(x: &[T], out: &mut [T]) {
-            check_len("sigmoid_grad_slice", x.len(), out.len());
-            let k = Kernels::detect();
-            map(x, out, |x, out| k.sigmoid_grad_slice(x, out));
-        }
+        for_each_function!(par_functions);
+    };
+}
 
-        #[doc = concat!("[`", $path, "::sigmoid_and_grad_slice`](crate::", $path, "::sigmoid_and_grad_slice) on every core.")]
-        ///
-        /// # Panics
-        /// If `y` or `dy` is not as long as `x`, with the lengths in the message.
-        ///
-        /// # Example
-        /// ```
-        /// let x = vec![0.0f64; 100_000];
-        /// let (mut y, mut dy) = (vec![0.0; 100_000], vec![0.0; 100_000]);
-        #[doc = concat!("sigtab::par::", $path, "::sigmoid_and_grad_slice(&x, &mut y, &mut dy);")]
-        /// assert_eq!((y[99_999], dy[99_999]), (0.5, 0.25));
-        /// ```
-        #[track_caller]
-        pub fn sigmoid_and_grad_slice<T: Float>(x: &[T], y: &mut [T], dy: &mut [T]) {
-            check_len("sigmoid_and_grad_slice (y)", x.len(), y.len());
-            check_len("sigmoid_and_grad_slice (dy)", x.len(), dy.len());
-            let k = Kernels::detect();
-            map2(x, y, dy, |x, y, dy| k.sigmoid_and_grad_slice(x, y, dy));
-        }
-
-        #[doc = concat!("[`", $path, "::sigmoid_in_place`](crate::", $path, "::sigmoid_in_place) on every core.")]
-        ///
-        /// # Example
-        /// ```
-        /// let mut x = vec![0.0f32; 100_000];
-        #[doc = concat!("sigtab::par::", $path, "::sigmoid_in_place(&mut x);")]
-        /// assert!(x.iter().all(|&v| v == 0.5));
-        /// ```
-        pub fn sigmoid_in_place<T: Float>(x: &mut [T]) {
-            let k = Kernels::detect();
-            map_in_place(x, |x| k.sigmoid_in_place(x));
-        }
-
-        #[doc = concat!("[`", $path, "::sigmoid_grad_in_place`](crate::", $path, "::sigmoid_grad_in_place) on every core.")]
-        ///
-        /// # Example
-        /// ```
-        /// let mut x = vec![0.0f64; 100_000];
-        #[doc = concat!("sigtab::par::", $path, "::sigmoid_grad_in_place(&mut x);")]
-        /// assert!(x.iter().all(|&v| v == 0.25));
-        /// ```
-        pub fn sigmoid_grad_in_place<T: Float>(x: &mut [T]) {
-            let k = Kernels::detect();
-            map_in_place(x, |x| k.sigmoid_grad_in_place(x));
+/// The `par` functions of every listed function: its slice form, then its in-place form (with
+/// one output). A callback of `for_each_function!`.
+macro_rules! par_functions {
+    ([] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: {
+            free: $free:tt,
+            kernels: $kernels:tt,
+            par: $docs:tt,
+            half: $half:tt,
+            ndarray: $ndarray:tt $(,)?
+        } $(,)?
+    })*) => {
+        $(par_functions!(@slice ($i -> $o) $forms $docs);)*
+        $(par_functions!(@in_place ($i -> $o) $forms $docs);)*
+    };
+    (@slice $arity:tt { scalar: $_s:ident, slice: $slice:ident $($_f:tt)* }
+        { slice: { $($example:tt)* } $($_d:tt)* }) => {
+        par_functions!(@slice_fn $arity $slice [
+            #[doc = concat!(" [`", family!(), "::", stringify!($slice), "`](crate::", family!(), "::", stringify!($slice), ") on every core.")]
+        ] [
+            ///
+            /// # Example
+            /// ```
+            $($example)*
+            /// ```
+        ]);
+    };
+    (@slice_fn (1 -> 1) $slice:ident [$($head:tt)*] [$($doc:tt)*]) => {
+        $crate::api::documented! {
+            [
+                $($head)*
+                ///
+                /// # Panics
+                /// If `x.len() != out.len()`, with both lengths in the message.
+                $($doc)*
+            ]
+            #[track_caller]
+            pub fn $slice<T: Float>(x: &[T], out: &mut [T]) {
+                check_len(stringify!($slice), x.len(), out.len());
+                let k = Kernels::detect();
+                map(x, out, |x, out| k.$slice(x, out));
+            }
         }
     };
+    (@slice_fn (1 -> 2) $slice:ident [$($head:tt)*] [$($doc:tt)*]) => {
+        $crate::api::documented! {
+            [
+                $($head)*
+                ///
+                /// # Panics
+                /// If `y` or `dy` is not as long as `x`, with the lengths in the message.
+                $($doc)*
+            ]
+            #[track_caller]
+            pub fn $slice<T: Float>(x: &[T], y: &mut [T], dy: &mut [T]) {
+                check_len(concat!(stringify!($slice), " (y)"), x.len(), y.len());
+                check_len(concat!(stringify!($slice), " (dy)"), x.len(), dy.len());
+                let k = Kernels::detect();
+                map2(x, y, dy, |x, y, dy| k.$slice(x, y, dy));
+            }
+        }
+    };
+    (@in_place (1 -> 1) { scalar: $_s:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
+        { slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" [`", family!(), "::", stringify!($in_place), "`](crate::", family!(), "::", stringify!($in_place), ") on every core.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            pub fn $in_place<T: Float>(x: &mut [T]) {
+                let k = Kernels::detect();
+                map_in_place(x, |x| k.$in_place(x));
+            }
+        }
+    };
+    (@in_place (1 -> 2) $($_:tt)*) => {};
 }
 
 /// [`crate::exact`]'s slice functions on every core.

@@ -56,14 +56,22 @@ impl Element for f64 {
     type Avx2 = crate::arch::x86_64::avx2::F64x4x2;
 }
 
-/// A function evaluated elementwise: `x -> K(x)`, computed with multiply-adds of kind `M`.
+// The old names, for the files that still use them: the kernels (`exact/kernel.rs`,
+// `table/kernels.rs`) and the backends (`arch/mod.rs`) are being rewritten on another branch,
+// which takes the new names; until it lands they keep these, so that the two branches touch
+// different lines.
+pub(crate) use Unary as Map;
+pub(crate) use UnaryPair as Map2;
+
+/// One input, one output: a function evaluated elementwise, `x -> K(x)`, computed with
+/// multiply-adds of kind `M`.
 ///
 /// A kernel with a cheap branch-free path for part of the line (a table inside its range) says so
 /// with `fast`; blocks whose inputs are all `fast` run `eval_fast`, the others `eval_mixed`: the
 /// same value as `eval`, computed without branches (both paths, then a select) so that a block
 /// with a few tail inputs still runs as SIMD. `eval` itself (scalar calls, slice remainders) may
 /// branch.
-pub(crate) trait Map<F> {
+pub(crate) trait Unary<F> {
     fn eval<M: MulAdd>(x: F) -> F;
     #[inline(always)]
     fn fast(_x: F) -> bool {
@@ -103,8 +111,8 @@ pub(crate) trait Map<F> {
     }
 }
 
-/// A pair of functions evaluated together: `x -> (K1(x), K2(x))`. See [`Map`] for `fast`.
-pub(crate) trait Map2<F> {
+/// One input, two outputs: a pair of functions evaluated together, `x -> (K1(x), K2(x))`. See [`Unary`] for `fast`.
+pub(crate) trait UnaryPair<F> {
     fn eval2<M: MulAdd>(x: F) -> (F, F);
     #[inline(always)]
     fn fast(_x: F) -> bool {
@@ -118,7 +126,7 @@ pub(crate) trait Map2<F> {
     fn eval2_mixed<M: MulAdd>(x: F) -> (F, F) {
         Self::eval2::<M>(x)
     }
-    /// See [`Map::eval_one`].
+    /// See [`Unary::eval_one`].
     #[inline(always)]
     fn eval2_one<M: MulAdd>(x: F) -> (F, F)
     where
@@ -130,10 +138,10 @@ pub(crate) trait Map2<F> {
             Self::eval2::<M>(x)
         }
     }
-    /// See [`Map::LANES`].
+    /// See [`Unary::LANES`].
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     const LANES: bool = false;
-    /// See [`Map::eval_lanes`].
+    /// See [`Unary::eval_lanes`].
     #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
     #[inline(always)]
     fn eval2_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> (V, V) {
@@ -173,7 +181,7 @@ pub(crate) const fn block<F>() -> usize {
 
 /// `out[i] = K(x[i])`.
 #[inline(always)]
-pub(crate) fn map<F: Copy, M: MulAdd, K: Map<F>>(x: &[F], out: &mut [F]) {
+pub(crate) fn map<F: Copy, M: MulAdd, K: Unary<F>>(x: &[F], out: &mut [F]) {
     let n = x.len().min(out.len());
     let (x, out) = (&x[..n], &mut out[..n]);
     let mut xb = x.chunks_exact(block::<F>());
@@ -196,7 +204,7 @@ pub(crate) fn map<F: Copy, M: MulAdd, K: Map<F>>(x: &[F], out: &mut [F]) {
 
 /// `x[i] = K(x[i])`.
 #[inline(always)]
-pub(crate) fn map_in_place<F: Copy, M: MulAdd, K: Map<F>>(x: &mut [F]) {
+pub(crate) fn map_in_place<F: Copy, M: MulAdd, K: Unary<F>>(x: &mut [F]) {
     let mut xb = x.chunks_exact_mut(block::<F>());
     for xs in &mut xb {
         if all_fast(xs, K::fast) {
@@ -216,7 +224,7 @@ pub(crate) fn map_in_place<F: Copy, M: MulAdd, K: Map<F>>(x: &mut [F]) {
 
 /// `(y[i], dy[i]) = K(x[i])`.
 #[inline(always)]
-pub(crate) fn map2<F: Copy, M: MulAdd, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+pub(crate) fn map2<F: Copy, M: MulAdd, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
     let n = x.len().min(y.len()).min(dy.len());
     let (x, y, dy) = (&x[..n], &mut y[..n], &mut dy[..n]);
     let mut xb = x.chunks_exact(block::<F>());
@@ -245,7 +253,10 @@ pub(crate) fn map2<F: Copy, M: MulAdd, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mu
 /// The CPU has `V`'s target features.
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
-pub(crate) unsafe fn map_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<F>>(x: &[F], out: &mut [F]) {
+pub(crate) unsafe fn map_lanes<F: Copy, M: MulAdd, K: Unary<F>, V: Lanes<F>>(
+    x: &[F],
+    out: &mut [F],
+) {
     const { assert!(V::N == block::<F>()) };
     if !K::LANES {
         return map::<F, M, K>(x, out);
@@ -269,7 +280,7 @@ pub(crate) unsafe fn map_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<F>>(x: &[
 /// The CPU has `V`'s target features.
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
-pub(crate) unsafe fn map_in_place_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<F>>(x: &mut [F]) {
+pub(crate) unsafe fn map_in_place_lanes<F: Copy, M: MulAdd, K: Unary<F>, V: Lanes<F>>(x: &mut [F]) {
     const { assert!(V::N == block::<F>()) };
     if !K::LANES {
         return map_in_place::<F, M, K>(x);
@@ -291,7 +302,7 @@ pub(crate) unsafe fn map_in_place_lanes<F: Copy, M: MulAdd, K: Map<F>, V: Lanes<
 /// The CPU has `V`'s target features.
 #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
 #[inline(always)]
-pub(crate) unsafe fn map2_lanes<F: Copy, M: MulAdd, K: Map2<F>, V: Lanes<F>>(
+pub(crate) unsafe fn map2_lanes<F: Copy, M: MulAdd, K: UnaryPair<F>, V: Lanes<F>>(
     x: &[F],
     y: &mut [F],
     dy: &mut [F],

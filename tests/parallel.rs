@@ -1,37 +1,56 @@
 //! `sigtab::par` equals the single-threaded slice functions bit for bit, below and above the
-//! threshold and across task boundaries, for every kernel family, and checks lengths the same way.
+//! threshold and across task boundaries, for every function of the list (`src/registry.rs`) and
+//! every kernel family, and checks lengths the same way.
 #![cfg(feature = "parallel")]
 
+mod common;
+
+use common::registry::for_each_function;
 use sigtab::par::{MIN_PARALLEL_LEN, MIN_TASK_LEN};
 
+/// For every function of the list (`src/registry.rs`): its `par` slice and in-place forms equal
+/// the one-thread ones in family `$one` / `$par`. A callback of `for_each_function!`.
+macro_rules! check {
+    ([$one:tt, $par:tt, $x:ident] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        $(check!(@one ($i -> $o) $forms $one $par $x);)*
+    };
+    (@one (1 -> 1) { scalar: $s:ident, slice: $l:ident, in_place: $p:ident $(,)? } [$($one:tt)*] [$($par:tt)*] $x:ident) => {{
+        let n = $x.len();
+        let z = Default::default();
+        let (mut a, mut b) = (vec![z; n], vec![z; n]);
+        $($one)*::$l($x, &mut a);
+        $($par)*::$l($x, &mut b);
+        assert!(a == b, "{}, length {n}", stringify!($l));
+        let (mut e, mut f) = ($x.to_vec(), $x.to_vec());
+        $($one)*::$p(&mut e);
+        $($par)*::$p(&mut f);
+        assert!(e == f, "{}, length {n}", stringify!($p));
+    }};
+    (@one (1 -> 2) { scalar: $s:ident, slice: $l:ident $(,)? } [$($one:tt)*] [$($par:tt)*] $x:ident) => {{
+        let n = $x.len();
+        let z = Default::default();
+        let (mut a, mut b) = (vec![z; n], vec![z; n]);
+        let (mut c, mut d) = (vec![z; n], vec![z; n]);
+        $($one)*::$l($x, &mut a, &mut c);
+        $($par)*::$l($x, &mut b, &mut d);
+        assert!(a == b && c == d, "{}, length {n}", stringify!($l));
+    }};
+}
+
 macro_rules! family {
-    ($test:ident, $one:path, $par:path) => {
+    ($test:ident, $($one:ident)::+, $($par:ident)::+) => {
         #[test]
         fn $test() {
-            use $one as one;
-            use $par as par;
             fn check<T: sigtab::Float + PartialEq + std::fmt::Debug>(x: &[T]) {
-                let n = x.len();
-                let z = T::default();
-                let (mut a, mut b) = (vec![z; n], vec![z; n]);
-                let (mut c, mut d) = (vec![z; n], vec![z; n]);
-                one::sigmoid_slice(x, &mut a);
-                par::sigmoid_slice(x, &mut b);
-                assert!(a == b, "sigmoid_slice, length {n}");
-                one::sigmoid_grad_slice(x, &mut a);
-                par::sigmoid_grad_slice(x, &mut b);
-                assert!(a == b, "sigmoid_grad_slice, length {n}");
-                one::sigmoid_and_grad_slice(x, &mut a, &mut c);
-                par::sigmoid_and_grad_slice(x, &mut b, &mut d);
-                assert!(a == b && c == d, "sigmoid_and_grad_slice, length {n}");
-                let (mut e, mut f) = (x.to_vec(), x.to_vec());
-                one::sigmoid_in_place(&mut e);
-                par::sigmoid_in_place(&mut f);
-                assert!(e == f, "sigmoid_in_place, length {n}");
-                let (mut e, mut f) = (x.to_vec(), x.to_vec());
-                one::sigmoid_grad_in_place(&mut e);
-                par::sigmoid_grad_in_place(&mut f);
-                assert!(e == f, "sigmoid_grad_in_place, length {n}");
+                for_each_function!(check, [$($one)::+], [$($par)::+], x);
             }
             for n in [
                 0,

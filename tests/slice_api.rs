@@ -1,8 +1,12 @@
-//! The slice API of every kernel family (`exact`, `table`, `table::hermite`): every length
-//! 0..=130 at every offset 0..16 elements, on every backend, equals the scalar function element by
-//! element and never writes outside its output; mismatched lengths panic naming both lengths.
-//! Dense sweeps check the blocks that take a kernel's fast path against the scalar call too.
+//! The slice API of every function of the list (`src/registry.rs`) in every kernel family
+//! (`exact`, `table`, `table::hermite`): every length 0..=130 at every offset 0..16 elements, on
+//! every backend, equals the scalar function element by element and never writes outside its
+//! output; mismatched lengths panic naming both lengths. Dense sweeps check the blocks that take
+//! a kernel's fast path against the scalar call too.
 
+mod common;
+
+use common::registry::for_each_function;
 use sigtab::{Backend, Float, exact};
 
 const GUARD: u32 = 0xdead_beef;
@@ -30,127 +34,178 @@ fn inputs<T: Float>(n: usize, f: impl Fn(f64) -> T) -> Vec<T> {
         .collect()
 }
 
+/// For every function of the list (`src/registry.rs`) in one family: its slice and in-place
+/// forms at every length and offset, on every backend, against its scalar form; nothing written
+/// outside the output; a short output panics naming both lengths. A callback of
+/// `for_each_function!`, given the family's path.
 macro_rules! sweep {
-    ($($family:ident)::+) => {
-fn sweep<T: Float + PartialEq>(conv: impl Fn(f64) -> T + Copy, guard: T) {
-    use sigtab::$($family)::+::Kernels;
-    let same = |a: T, b: T| a == b || (a != a && b != b);
-    for backend in Backend::available() {
-        let k = Kernels::new(backend).unwrap();
-        // Miri runs the same sweep at reduced size (it interprets every operation): lengths up
-        // to 17 still cover a full f32 block of 16 plus a remainder, and two f64 blocks.
-        let (max_len, offsets) = if cfg!(miri) { (17, 2) } else { (130, 16) };
-        for len in 0..=max_len {
-            for off in 0..offsets {
-                let x = inputs(len + off + 16, conv);
-                let x = &x[off..off + len];
-                // Output with guard elements on both sides.
-                let mut buf = vec![guard; len + 2 * 16];
-                let mut buf2 = vec![guard; len + 2 * 16];
-                k.sigmoid_slice(x, &mut buf[off..off + len]);
-                for (i, &xi) in x.iter().enumerate() {
-                    assert!(
-                        same(buf[off + i], k.sigmoid(xi)),
-                        "{backend:?} len {len} off {off} i {i}"
-                    );
-                }
-                k.sigmoid_grad_slice(x, &mut buf2[off..off + len]);
-                for (i, &xi) in x.iter().enumerate() {
-                    assert!(
-                        same(buf2[off + i], k.sigmoid_grad(xi)),
-                        "{backend:?} grad len {len} i {i}"
-                    );
-                }
-                let (mut y, mut dy) = (vec![guard; len + 32], vec![guard; len + 32]);
-                k.sigmoid_and_grad_slice(x, &mut y[off..off + len], &mut dy[off..off + len]);
-                for i in 0..len {
-                    assert!(same(y[off + i], buf[off + i]) && same(dy[off + i], buf2[off + i]));
-                }
-                let mut inplace = vec![guard; len + 32];
-                inplace[off..off + len].copy_from_slice(x);
-                k.sigmoid_in_place(&mut inplace[off..off + len]);
-                let mut ginplace = vec![guard; len + 32];
-                ginplace[off..off + len].copy_from_slice(x);
-                k.sigmoid_grad_in_place(&mut ginplace[off..off + len]);
-                for i in 0..len {
-                    assert!(
-                        same(inplace[off + i], buf[off + i])
-                            && same(ginplace[off + i], buf2[off + i])
-                    );
-                }
-                for v in [&buf, &buf2, &y, &dy, &inplace, &ginplace] {
-                    assert!(
-                        v[..off]
-                            .iter()
-                            .chain(&v[off + len..])
-                            .all(|&g| same(g, guard)),
-                        "wrote outside"
-                    );
+    ([$family:tt] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        $(
+            mod $name {
+                use super::*;
+                sweep!(@one $family ($i -> $o) $forms);
+            }
+        )*
+    };
+    (@one [$($family:ident)::+] $arity:tt { scalar: $s:ident, slice: $l:ident $(, in_place: $p:ident)? $(,)? }) => {
+        use sigtab::$($family)::+::Kernels;
+
+        fn same<T: Float + PartialEq>(a: T, b: T) -> bool {
+            #[allow(clippy::eq_op)]
+            let nan = |v: T| v != v;
+            a == b || (nan(a) && nan(b))
+        }
+
+        fn sweep<T: Float + PartialEq>(conv: impl Fn(f64) -> T + Copy, guard: T) {
+            for backend in Backend::available() {
+                let k = Kernels::new(backend).unwrap();
+                // Miri runs the same sweep at reduced size (it interprets every operation):
+                // lengths up to 17 still cover a full f32 block of 16 plus a remainder, and two
+                // f64 blocks.
+                let (max_len, offsets) = if cfg!(miri) { (17, 2) } else { (130, 16) };
+                for len in 0..=max_len {
+                    for off in 0..offsets {
+                        let x = inputs(len + off + 16, conv);
+                        let x = &x[off..off + len];
+                        // Outputs with guard elements on both sides.
+                        let outs = sweep!(@slice $arity [k.$l], x, off, guard);
+                        for (j, out) in outs.iter().enumerate() {
+                            for (i, &xi) in x.iter().enumerate() {
+                                let want = sweep!(@output $arity k.$s(xi), j);
+                                assert!(
+                                    same(out[off + i], want),
+                                    "{backend:?} {}[{j}] len {len} off {off} i {i}",
+                                    stringify!($l)
+                                );
+                            }
+                        }
+                        $(
+                            let mut inplace = vec![guard; len + 32];
+                            inplace[off..off + len].copy_from_slice(x);
+                            k.$p(&mut inplace[off..off + len]);
+                            for i in 0..len {
+                                assert!(same(inplace[off + i], outs[0][off + i]), "{}", stringify!($p));
+                            }
+                            let outs = [&outs[0], &inplace];
+                        )?
+                        for v in outs.iter() {
+                            assert!(
+                                v[..off].iter().chain(&v[off + len..]).all(|&g| same(g, guard)),
+                                "{backend:?} {}: wrote outside",
+                                stringify!($l)
+                            );
+                        }
+                    }
                 }
             }
         }
-    }
-}
 
-/// Blocks of moderate inputs take the kernels' fast paths (a table inside its range, the exact
-/// kernels away from the deep tail); blocks that straddle a boundary take the mixed path. Both
-/// must equal the scalar call, which takes neither. Dense sweeps over `[-lim, lim]` cross every
-/// boundary (the table's range, `NO_TAIL` at 44 in f32 and 370 in f64) many times.
-fn fast_blocks<T: Float + PartialEq>(conv: impl Fn(f64) -> T, lim: f64) {
-    use sigtab::$($family)::+::Kernels;
-    let same = |a: T, b: T| a == b || (a != a && b != b);
-    let n = if cfg!(miri) { 64 } else { 20_000 };
-    let x: Vec<T> = (0..n)
-        .map(|i| conv(lim * (2.0 * i as f64 / (n - 1) as f64 - 1.0)))
-        .collect();
-    for backend in Backend::available() {
-        let k = Kernels::new(backend).unwrap();
-        let (mut y, mut g, mut y2, mut g2) = (x.clone(), x.clone(), x.clone(), x.clone());
-        k.sigmoid_slice(&x, &mut y);
-        k.sigmoid_grad_slice(&x, &mut g);
-        k.sigmoid_and_grad_slice(&x, &mut y2, &mut g2);
-        for i in 0..n {
-            let (s, d) = (k.sigmoid(x[i]), k.sigmoid_grad(x[i]));
+        /// Blocks of moderate inputs take the kernels' fast paths (a table inside its range, the
+        /// exact kernels away from the deep tail); blocks that straddle a boundary take the mixed
+        /// path. Both must equal the scalar call, which takes neither. Dense sweeps over
+        /// `[-lim, lim]` cross every boundary (the table's range, `NO_TAIL` at 44 in f32 and 370
+        /// in f64) many times.
+        fn fast_blocks<T: Float + PartialEq>(conv: impl Fn(f64) -> T, lim: f64) {
+            let n = if cfg!(miri) { 64 } else { 20_000 };
+            let x: Vec<T> = (0..n)
+                .map(|i| conv(lim * (2.0 * i as f64 / (n - 1) as f64 - 1.0)))
+                .collect();
+            for backend in Backend::available() {
+                let k = Kernels::new(backend).unwrap();
+                let outs = sweep!(@slice $arity [k.$l], &x[..], 0, T::default());
+                for (j, out) in outs.iter().enumerate() {
+                    for i in 0..n {
+                        assert!(
+                            same(out[i], sweep!(@output $arity k.$s(x[i]), j)),
+                            "{backend:?}: {} differs from scalar at {:?}",
+                            stringify!($l),
+                            x[i]
+                        );
+                    }
+                }
+            }
+        }
+
+        #[test]
+        fn fast_and_mixed_blocks_equal_scalar() {
+            fast_blocks(|v| v as f32, 60.0);
+            fast_blocks(|v| v, 400.0);
+        }
+
+        #[test]
+        fn every_length_and_offset_f32() {
+            sweep(|v| v as f32, f32::from_bits(GUARD));
+        }
+
+        #[test]
+        fn every_length_and_offset_f64() {
+            sweep(|v| v, f64::from_bits(GUARD as u64 | (GUARD as u64) << 32));
+        }
+
+        #[test]
+        fn a_short_output_panics_naming_both_lengths() {
+            let x = [0.0f32; 5];
+            let r = std::panic::catch_unwind(|| {
+                let mut out = [0.0f32; 4];
+                sweep!(@call $arity [sigtab::$($family)::+::$l], &x, &mut out)
+            });
+            let msg = *r.unwrap_err().downcast::<String>().unwrap();
             assert!(
-                same(y[i], s) && same(g[i], d) && same(y2[i], s) && same(g2[i], d),
-                "{backend:?}: slice differs from scalar at {:?}",
-                x[i]
+                msg.starts_with(stringify!($l)) && msg.contains("length 5") && msg.contains("length 4"),
+                "{msg}"
             );
         }
-    }
-}
-
-#[test]
-fn fast_and_mixed_blocks_equal_scalar() {
-    fast_blocks(|v| v as f32, 60.0);
-    fast_blocks(|v| v, 400.0);
-}
-
-#[test]
-fn every_length_and_offset_f32() {
-    sweep(|v| v as f32, f32::from_bits(GUARD));
-}
-
-#[test]
-fn every_length_and_offset_f64() {
-    sweep(|v| v, f64::from_bits(GUARD as u64 | (GUARD as u64) << 32));
-}
+    };
+    // The slice form's outputs, each with `off` guard elements before and 16 after.
+    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
+        let (x, off) = ($x, $off);
+        let mut out = vec![$guard; off + x.len() + 16];
+        $($f)*(x, &mut out[off..off + x.len()]);
+        vec![out]
+    }};
+    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
+        let (x, off) = ($x, $off);
+        let (mut y, mut dy) = (vec![$guard; off + x.len() + 16], vec![$guard; off + x.len() + 16]);
+        $($f)*(x, &mut y[off..off + x.len()], &mut dy[off..off + x.len()]);
+        vec![y, dy]
+    }};
+    // The slice form with every output `out`.
+    (@call (1 -> 1) [$($f:tt)*], $x:expr, $out:expr) => {
+        $($f)*($x, $out)
+    };
+    (@call (1 -> 2) [$($f:tt)*], $x:expr, $out:expr) => {
+        $($f)*($x, $out, &mut [0.0f32; 5])
+    };
+    (@output (1 -> 1) $v:expr, $j:expr) => {{
+        let _ = $j;
+        $v
+    }};
+    (@output (1 -> 2) $v:expr, $j:expr) => {
+        if $j == 0 { $v.0 } else { $v.1 }
     };
 }
 
 mod exact_kernels {
     use super::*;
-    sweep!(exact);
+    for_each_function!(sweep, [exact]);
 }
 
 mod table_linear {
     use super::*;
-    sweep!(table);
+    for_each_function!(sweep, [table]);
 }
 
 mod table_hermite {
     use super::*;
-    sweep!(table::hermite);
+    for_each_function!(sweep, [table::hermite]);
 }
 
 #[test]

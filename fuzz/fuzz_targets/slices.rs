@@ -1,15 +1,17 @@
 //! Fuzzes the slice API of every kernel family on every backend with arbitrary lengths, offsets
-//! and bit patterns, in each form: separate (`sigmoid_slice`, `sigmoid_grad_slice`), fused
-//! (`sigmoid_and_grad_slice`), in place (`sigmoid_in_place`, `sigmoid_grad_in_place`) and scalar.
-//! Asserts, for every backend:
-//! - nothing outside the output slice is written (guard elements on both sides), in every form;
-//! - fused, in-place and scalar results equal the separate slice results bit for bit (NaN for
-//!   NaN, whatever its sign and payload);
-//! - the portable reference is matched bit for bit by the backends with FMA, and within twice the
-//!   error bound by SSE2, for the sigmoid and the gradient;
-//! - outputs are in range (`s` in [0, 1], `s'` in [0, 0.25]) and NaN in gives NaN out;
-//! - the gradient agrees with the sigmoid: `s'(x) = s(x) s(-x)`, within the two kernels' error
-//!   bounds (relative for the exact kernels, absolute for the tables).
+//! and bit patterns. For every function of the list (`src/registry.rs`, included below), in each
+//! form (scalar, slice, in place), asserts on every backend:
+//! - nothing outside the output slice is written (guard elements on both sides);
+//! - in-place and scalar results equal the slice results bit for bit (NaN for NaN, whatever its
+//!   sign and payload);
+//! - the portable reference is matched bit for bit by the backends with FMA, and by SSE2 within
+//!   the two results' error budgets.
+//!
+//! Then, for the sigmoid and its gradient themselves (properties of these two functions, written
+//! by hand): outputs are in range (`s` in [0, 1], `s'` in [0, 0.25]) and NaN in gives NaN out;
+//! the gradient agrees with the sigmoid: `s'(x) = s(x) s(-x)`, within the two kernels' error
+//! bounds (relative for the exact kernels, absolute for the tables); the fused form equals the
+//! separate ones.
 //!
 //! `cargo +nightly fuzz run slices` (from the repository root).
 #![no_main]
@@ -17,16 +19,45 @@
 use libfuzzer_sys::fuzz_target;
 use sigtab::{Backend, table};
 
+#[path = "../../src/registry.rs"]
+mod registry;
+use registry::for_each_function;
+
 const GUARD: u64 = 0x7ff8_dead_beef_0001;
 
-/// How far two results may be apart: between backends (`backend`, absolute, for `s` and `s'`),
-/// and between `s'(x)` and `s(x) s(-x)` (`rel` times the larger of the two, plus `abs`).
+/// How far two results may be apart: between backends (`budget`), and between `s'(x)` and
+/// `s(x) s(-x)` (`rel` times the larger of the two, plus `abs`).
 #[derive(Clone, Copy)]
 struct Tol {
-    backend_s: f64,
-    backend_g: f64,
+    budget: Budget,
     rel: f64,
     abs: f64,
+}
+
+/// A family's error budget in one precision, for the difference between two backends' results.
+#[derive(Clone, Copy)]
+enum Budget {
+    /// The exact kernels: within the listed number of ulps of the true value each (`eps` and
+    /// `tiny`, the precision's epsilon and smallest subnormal).
+    Exact { eps: f64, tiny: f64 },
+    /// The tables: within their published bounds (absolute) each, and a few ulps of rounding.
+    Table { max_err: table::MaxErr, eps: f64 },
+}
+
+impl Budget {
+    /// Whether `a` and `b`, two backends' results for an output bounded by `ulps` (exact kernels)
+    /// or by `field` of the table's `MaxErr`, are close enough.
+    fn close(self, a: f64, b: f64, ulps: f64, field: fn(&table::MaxErr) -> f64) -> bool {
+        let d = (a - b).abs();
+        match self {
+            // Each within `ulps` ulp(r) of the true value r: apart by at most twice that, where
+            // ulp(r) <= eps |r| (and |r| is within 1% of the larger result), or the subnormal ulp.
+            Budget::Exact { eps, tiny } => {
+                d <= 2.0 * ulps * (1.01 * eps * a.abs().max(b.abs()) + tiny)
+            }
+            Budget::Table { max_err, eps } => d <= 2.0 * field(&max_err).max(eps),
+        }
+    }
 }
 
 /// For the exact kernels: each result within 1 ulp, so two differ by at most 2 ulps of 1, and
@@ -34,8 +65,7 @@ struct Tol {
 /// smallest subnormals where the results are subnormal.
 fn exact_tol(eps: f64, tiny: f64) -> Tol {
     Tol {
-        backend_s: 2.0 * eps,
-        backend_g: 2.0 * eps,
+        budget: Budget::Exact { eps, tiny },
         rel: 4.0 * eps,
         abs: 4.0 * tiny,
     }
@@ -45,8 +75,7 @@ fn exact_tol(eps: f64, tiny: f64) -> Tol {
 /// `s(x), s(-x) <= 1`; a few ulps for the roundings on top.
 fn table_tol(e: table::MaxErr, eps: f64) -> Tol {
     Tol {
-        backend_s: 2.0 * e.sigmoid.max(eps),
-        backend_g: 2.0 * e.sigmoid_grad.max(eps),
+        budget: Budget::Table { max_err: e, eps },
         rel: 0.0,
         abs: e.sigmoid_grad + 2.0 * e.sigmoid + 4.0 * eps,
     }
@@ -70,50 +99,25 @@ macro_rules! check {
         let same = |a: &[$t], b: &[$t]| {
             a.iter().zip(b).all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()))
         };
-        let untouched =
-            |v: &[$t]| v[..off].iter().chain(&v[off + n..]).all(|w| w.to_bits() == guard.to_bits());
-        let reference = sigtab::$family$(::$rest)*::Kernels::new(Backend::Portable).unwrap();
-        let (mut rs, mut rg) = (vec![0.0 as $t; n], vec![0.0 as $t; n]);
-        reference.sigmoid_and_grad_slice(&x, &mut rs, &mut rg);
+        // Every listed function, in every form, on every backend.
+        for_each_function!(forms, $t, [$family $(:: $rest)*], &x, off, guard, tol.budget);
+        // The sigmoid and its gradient: their own properties.
         for backend in Backend::available() {
             let k = sigtab::$family$(::$rest)*::Kernels::new(backend).unwrap();
-            let buf = || vec![guard; off + n + 3];
-            // Separate.
-            let (mut s, mut g, mut sn) = (buf(), buf(), buf());
-            k.sigmoid_slice(&x, &mut s[off..off + n]);
-            k.sigmoid_grad_slice(&x, &mut g[off..off + n]);
-            k.sigmoid_slice(&neg, &mut sn[off..off + n]);
-            // Fused.
-            let (mut fs, mut fg) = (buf(), buf());
-            k.sigmoid_and_grad_slice(&x, &mut fs[off..off + n], &mut fg[off..off + n]);
-            // In place.
-            let (mut is, mut ig) = (buf(), buf());
-            is[off..off + n].copy_from_slice(&x);
-            ig[off..off + n].copy_from_slice(&x);
-            k.sigmoid_in_place(&mut is[off..off + n]);
-            k.sigmoid_grad_in_place(&mut ig[off..off + n]);
-            for v in [&s, &g, &sn, &fs, &fg, &is, &ig] {
-                assert!(untouched(v), "{backend:?}: wrote outside the output");
-            }
-            let (s, g, sn) = (&s[off..off + n], &g[off..off + n], &sn[off..off + n]);
-            assert!(same(s, &fs[off..off + n]) && same(g, &fg[off..off + n]), "{backend:?}: fused != separate");
-            assert!(same(s, &is[off..off + n]) && same(g, &ig[off..off + n]), "{backend:?}: in place != slice");
-            let fma = backend != Backend::Sse2;
+            let zeros = || vec![0.0 as $t; n];
+            let (mut s, mut g, mut sn, mut fs, mut fg) = (zeros(), zeros(), zeros(), zeros(), zeros());
+            k.sigmoid_slice(&x, &mut s);
+            k.sigmoid_grad_slice(&x, &mut g);
+            k.sigmoid_slice(&neg, &mut sn);
+            k.sigmoid_and_grad_slice(&x, &mut fs, &mut fg);
+            assert!(same(&s, &fs) && same(&g, &fg), "{backend:?}: fused != separate");
             for i in 0..n {
                 let (xi, si, gi) = (x[i], s[i], g[i]);
-                let (ss, sg) = k.sigmoid_and_grad(xi);
-                assert!(same(&[ss, sg, k.sigmoid(xi), k.sigmoid_grad(xi)], &[si, gi, si, gi]), "{backend:?}: scalar != slice at {xi:e}");
                 if xi.is_nan() {
                     assert!(si.is_nan() && gi.is_nan() && sn[i].is_nan(), "{backend:?}: NaN in, number out");
                     continue;
                 }
                 assert!((0.0..=1.0).contains(&si) && (0.0..=0.25).contains(&gi), "{backend:?}: range at {xi:e}");
-                if fma {
-                    assert!(same(&[si, gi], &[rs[i], rg[i]]), "{backend:?} != portable at {xi:e}");
-                } else {
-                    assert!(((si - rs[i]) as f64).abs() <= tol.backend_s, "{backend:?} s at {xi:e}");
-                    assert!(((gi - rg[i]) as f64).abs() <= tol.backend_g, "{backend:?} s' at {xi:e}");
-                }
                 // s'(x) = s(x) (1 - s(x)) = s(x) s(-x); the second form keeps its precision where
                 // s(x) rounds to 1.
                 let (gi, prod) = (gi as f64, si as f64 * sn[i] as f64);
@@ -124,6 +128,87 @@ macro_rules! check {
             }
         }
     }};
+}
+
+/// Every listed function (`src/registry.rs`) of one family, on every backend: each form writes
+/// nothing outside its output; the in-place and scalar forms equal the slice form bit for bit;
+/// the backends with FMA equal the portable reference bit for bit, SSE2 within the budget. A
+/// callback of `for_each_function!`.
+macro_rules! forms {
+    ([$t:ty, $family:tt, $x:expr, $off:expr, $guard:expr, $budget:expr] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: { exact_ulps: $ulps:literal, table: [$($field:ident),+ $(,)?] $(,)? },
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        $(forms!(@one ($i -> $o) $forms $t, $family, $x, $off, $guard, $budget, $ulps, [$($field),+]);)*
+    };
+    (@one $arity:tt { scalar: $s:ident, slice: $l:ident $(, in_place: $p:ident)? $(,)? }
+        $t:ty, [$($family:tt)*], $x:expr, $off:expr, $guard:expr, $budget:expr, $ulps:literal, [$($field:ident),+]) => {{
+        let (x, off, guard, budget): (&[$t], usize, $t, Budget) = ($x, $off, $guard, $budget);
+        let n = x.len();
+        let fields = [$((|e: &table::MaxErr| e.$field) as fn(&table::MaxErr) -> f64),+];
+        let same = |a: &[$t], b: &[$t]| {
+            a.iter().zip(b).all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()))
+        };
+        let untouched =
+            |v: &[$t]| v[..off].iter().chain(&v[off + n..]).all(|w| w.to_bits() == guard.to_bits());
+        let portable = sigtab::$($family)*::Kernels::new(Backend::Portable).unwrap();
+        let reference = forms!(@slice $arity [portable.$l], x, off, guard);
+        for backend in Backend::available() {
+            let k = sigtab::$($family)*::Kernels::new(backend).unwrap();
+            let outs = forms!(@slice $arity [k.$l], x, off, guard);
+            for (j, (out, r)) in outs.iter().zip(&reference).enumerate() {
+                assert!(untouched(out), "{backend:?}: {} wrote outside the output", stringify!($l));
+                let (out, r) = (&out[off..off + n], &r[off..off + n]);
+                for i in 0..n {
+                    let want = forms!(@output $arity k.$s(x[i]), j);
+                    assert!(same(&[out[i]], &[want]), "{backend:?}: {} != {} at {:e}", stringify!($s), stringify!($l), x[i]);
+                }
+                if backend != Backend::Sse2 {
+                    assert!(same(out, r), "{backend:?}: {} != portable", stringify!($l));
+                } else {
+                    for i in 0..n {
+                        let (a, b) = (out[i] as f64, r[i] as f64);
+                        assert!(
+                            same(&[out[i]], &[r[i]]) || budget.close(a, b, $ulps, fields[j]),
+                            "{backend:?}: {}[{j}] at {:e}: {a:e}, portable {b:e}", stringify!($l), x[i]
+                        );
+                    }
+                }
+            }
+            $(
+                let mut ip = vec![guard; off + n + 3];
+                ip[off..off + n].copy_from_slice(x);
+                k.$p(&mut ip[off..off + n]);
+                assert!(untouched(&ip), "{backend:?}: {} wrote outside", stringify!($p));
+                assert!(same(&ip[off..off + n], &outs[0][off..off + n]), "{backend:?}: {} != {}", stringify!($p), stringify!($l));
+            )?
+        }
+    }};
+    // The slice form's outputs, each in a buffer with guard elements on both sides.
+    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
+        let (x, off) = ($x, $off);
+        let mut out = vec![$guard; off + x.len() + 3];
+        $($f)*(x, &mut out[off..off + x.len()]);
+        vec![out]
+    }};
+    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
+        let (x, off) = ($x, $off);
+        let (mut y, mut dy) = (vec![$guard; off + x.len() + 3], vec![$guard; off + x.len() + 3]);
+        $($f)*(x, &mut y[off..off + x.len()], &mut dy[off..off + x.len()]);
+        vec![y, dy]
+    }};
+    (@output (1 -> 1) $v:expr, $j:expr) => {{
+        let _ = $j;
+        $v
+    }};
+    (@output (1 -> 2) $v:expr, $j:expr) => {
+        if $j == 0 { $v.0 } else { $v.1 }
+    };
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -1,8 +1,14 @@
 //! The kernels the ufuncs run, by shape: [`Unary`] (one input, one output) and [`UnaryPair`]
-//! (one input, two outputs), each a type naming sigtab's slice functions. One line per kernel.
+//! (one input, two outputs), each a type naming sigtab's slice functions: one per function of
+//! sigtab's list (`src/registry.rs`, included here) and family, named by the function's kernel
+//! (`exact::Sigmoid`, `table::Grad`, `hermite::SigmoidAndGrad`).
 
 use sigtab::Float;
 
+#[path = "../../src/registry.rs"]
+#[allow(unused_macros, unused_imports)]
+mod registry;
+pub(crate) use registry::for_each_function;
 /// `out[i] = f(x[i])`, and in place, and one element.
 pub trait Unary {
     fn one<T: Float>(x: T) -> T;
@@ -54,12 +60,42 @@ macro_rules! unary_pair {
     };
 }
 
-unary!(ExactSigmoid = sigmoid, sigmoid_slice, sigmoid_in_place in sigtab::exact);
-unary!(ExactGrad = sigmoid_grad, sigmoid_grad_slice, sigmoid_grad_in_place in sigtab::exact);
-unary_pair!(ExactBoth = sigmoid_and_grad, sigmoid_and_grad_slice in sigtab::exact);
-unary!(LinearSigmoid = sigmoid, sigmoid_slice, sigmoid_in_place in sigtab::table);
-unary!(LinearGrad = sigmoid_grad, sigmoid_grad_slice, sigmoid_grad_in_place in sigtab::table);
-unary_pair!(LinearBoth = sigmoid_and_grad, sigmoid_and_grad_slice in sigtab::table);
-unary!(HermiteSigmoid = sigmoid, sigmoid_slice, sigmoid_in_place in sigtab::table::hermite);
-unary!(HermiteGrad = sigmoid_grad, sigmoid_grad_slice, sigmoid_grad_in_place in sigtab::table::hermite);
-unary_pair!(HermiteBoth = sigmoid_and_grad, sigmoid_and_grad_slice in sigtab::table::hermite);
+/// A kernel type for every listed function of the family `$m`. A callback of
+/// `for_each_function!`.
+macro_rules! kernel_types {
+    ([$m:tt] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        $(kernel_types!(@one ($i -> $o) $forms $kernel $m);)*
+    };
+    (@one (1 -> 1) { scalar: $s:ident, slice: $l:ident, in_place: $p:ident $(,)? } $kernel:ident [$($m:tt)*]) => {
+        unary!($kernel = $s, $l, $p in $($m)*);
+    };
+    (@one (1 -> 2) { scalar: $s:ident, slice: $l:ident $(,)? } $kernel:ident [$($m:tt)*]) => {
+        unary_pair!($kernel = $s, $l in $($m)*);
+    };
+}
+
+/// The exact kernels.
+pub mod exact {
+    use super::*;
+    for_each_function!(kernel_types, [sigtab::exact]);
+}
+
+/// The linear table kernels.
+pub mod table {
+    use super::*;
+    for_each_function!(kernel_types, [sigtab::table]);
+}
+
+/// The cubic Hermite table kernels.
+pub mod hermite {
+    use super::*;
+    for_each_function!(kernel_types, [sigtab::table::hermite]);
+}

@@ -1,16 +1,17 @@
 //! The native half of the `sigtab` Python package: numpy ufuncs over sigtab's slice kernels.
 //!
-//! - `kernels.rs`: the kernels, one type per slice function.
+//! - `kernels.rs`: the kernels, one type per function of sigtab's list (`src/registry.rs`) and
+//!   family.
 //! - `loops.rs`: numpy inner loops over them (contiguous, in place, strided, float16).
 //! - `ufunc.rs`: ufunc objects from numpy's C API, with their tables in statics.
-//! - here: the list of ufuncs, one line each, and the module.
+//! - here: the ufuncs of the listed functions with their docstrings, and the module.
 
 mod kernels;
 mod loops;
 mod ufunc;
 
-use kernels::*;
-use pyo3::exceptions::PyAttributeError;
+use kernels::for_each_function;
+use pyo3::exceptions::{PyAttributeError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::ffi::{CStr, CString};
@@ -75,8 +76,10 @@ const FAMILIES: [Family; 3] = [
 ];
 
 impl Family {
-    /// The docstrings of the family's three ufuncs, with the error bounds of this build.
-    fn docs(&self) -> [&'static CStr; 3] {
+    /// The docstring of the family's ufunc `name` (a listed function's `python` name), with the
+    /// error bounds of this build. Each function's docstring is written here, by its name: a
+    /// listed function without one fails the import, and with it every Python test.
+    fn doc(&self, name: &str) -> PyResult<&'static CStr> {
         let bound = |f: fn(&sigtab::table::MaxErr) -> f64| match self.max_err {
             None => String::new(),
             Some([e32, e64]) => format!(
@@ -91,8 +94,8 @@ impl Family {
         let (how, path) = (self.how, self.module);
         let s = |e: &sigtab::table::MaxErr| e.sigmoid;
         let g = |e: &sigtab::table::MaxErr| e.sigmoid_grad;
-        [
-            format!(
+        let doc = match name {
+            "expit" => format!(
                 "The logistic sigmoid ``1 / (1 + exp(-x))`` elementwise, {how}.{}\n\n\
                  Never overflows; ``expit(inf) = 1``, ``expit(-inf) = 0``, and the negative\n\
                  tail keeps its subnormals (``expit(-745.0) == 5e-324``; scipy flushes to 0\n\
@@ -100,7 +103,7 @@ impl Family {
                  >>> float({path}.expit(0.0))\n0.5\n",
                 bound(s)
             ),
-            format!(
+            "expit_grad" => format!(
                 "The derivative ``s(x) (1 - s(x))`` of the sigmoid, computed from ``x``, {how}.{}\n\n\
                  Exactly even, never overflows, keeps the tails: ``expit_grad(-500.0)`` is\n\
                  7.124576406741286e-218, where ``e / (1 + e)**2`` overflows and ``s (1 - s)``\n\
@@ -108,7 +111,7 @@ impl Family {
                  >>> import sigtab\n>>> float({path}.expit_grad(0.0))\n0.25\n",
                 bound(g)
             ),
-            format!(
+            "expit_and_grad" => format!(
                 "``(expit(x), expit_grad(x))`` from one evaluation, {how}.{}\n\n\
                  Bit for bit the two separate calls, cheaper than both. Two outputs: ``out``\n\
                  is a tuple of two arrays.\n{CONVENTIONS}\nExamples\n--------\n\
@@ -119,23 +122,23 @@ impl Family {
                     Some(_) => "\n\nAbsolute error: each output as ``expit`` and ``expit_grad``.",
                 }
             ),
-        ]
-        .map(leak)
+            other => {
+                return Err(PyRuntimeError::new_err(format!(
+                    "no docstring for the ufunc {other} (python/src/lib.rs, Family::doc)"
+                )));
+            }
+        };
+        Ok(leak(doc))
     }
 
-    /// `{"expit": {"float32": e, "float64": e}, "expit_grad": {...}}`, or `None` when exact.
+    /// `{"expit": {"float32": e, "float64": e}, "expit_grad": {...}}`, or `None` when exact: the
+    /// bound of every listed function of one output, by its Python name.
     fn max_err<'py>(&self, py: Python<'py>) -> PyResult<Option<Bound<'py, PyDict>>> {
         let Some([e32, e64]) = self.max_err else {
             return Ok(None);
         };
         let d = PyDict::new(py);
-        for (name, f) in [
-            (
-                "expit",
-                (|e: &sigtab::table::MaxErr| e.sigmoid) as fn(&_) -> f64,
-            ),
-            ("expit_grad", |e: &sigtab::table::MaxErr| e.sigmoid_grad),
-        ] {
+        for (name, f) in for_each_function!(max_err_fields) {
             let per = PyDict::new(py);
             per.set_item("float32", f(&e32))?;
             per.set_item("float64", f(&e64))?;
@@ -145,6 +148,34 @@ impl Family {
     }
 }
 
+/// `(python name, MaxErr field)` of every listed function of one output. A callback of
+/// `for_each_function!`.
+macro_rules! max_err_fields {
+    ([] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: { exact_ulps: $ulps:literal, table: [$($field:ident),+ $(,)?] $(,)? },
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        [$(max_err_fields!(@one ($i -> $o) $python [$($field),+])),*]
+            .into_iter()
+            .flatten()
+    };
+    (@one (1 -> 1) $python:ident [$field:ident]) => {
+        Some((
+            stringify!($python),
+            (|e| e.$field) as fn(&sigtab::table::MaxErr) -> f64,
+        ))
+    };
+    (@one $arity:tt $($rest:tt)*) => {
+        None
+    };
+}
+use max_err_fields;
+
 /// A docstring kept for the life of the process (numpy keeps the pointer), made once per ufunc
 /// at import.
 fn leak(s: String) -> &'static CStr {
@@ -152,32 +183,41 @@ fn leak(s: String) -> &'static CStr {
     Box::leak(c.into_boxed_c_str())
 }
 
-/// Every ufunc, one line each: its family (module, docs) and the ufunc (name, shape, kernel and
-/// doc). A new function is one line here, one in `kernels.rs` and one in `sigtab/*.pyi`.
+/// Every ufunc: one per listed function (`src/registry.rs`) and family, named by its `python`
+/// name, in the order of the list, family by family.
 fn ufuncs(py: Python<'_>) -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
     let [exact, linear, hermite] = &FAMILIES;
-    let [expit, grad, both] = exact.docs();
-    let [t_expit, t_grad, t_both] = linear.docs();
-    let [h_expit, h_grad, h_both] = hermite.docs();
-    let (e, t, h) = (exact.module, linear.module, hermite.module);
-    Ok(vec![
-        (e, unary_ufunc!(py, "expit", ExactSigmoid, expit)?),
-        (e, unary_ufunc!(py, "expit_grad", ExactGrad, grad)?),
-        (e, unary_pair_ufunc!(py, "expit_and_grad", ExactBoth, both)?),
-        (t, unary_ufunc!(py, "expit", LinearSigmoid, t_expit)?),
-        (t, unary_ufunc!(py, "expit_grad", LinearGrad, t_grad)?),
-        (
-            t,
-            unary_pair_ufunc!(py, "expit_and_grad", LinearBoth, t_both)?,
-        ),
-        (h, unary_ufunc!(py, "expit", HermiteSigmoid, h_expit)?),
-        (h, unary_ufunc!(py, "expit_grad", HermiteGrad, h_grad)?),
-        (
-            h,
-            unary_pair_ufunc!(py, "expit_and_grad", HermiteBoth, h_both)?,
-        ),
-    ])
+    let mut all = Vec::new();
+    for_each_function!(register, py, all, exact, exact);
+    for_each_function!(register, py, all, linear, table);
+    for_each_function!(register, py, all, hermite, hermite);
+    Ok(all)
 }
+
+/// Pushes `(module, ufunc)` onto `$all` for every listed function in `$family` (a [`Family`]),
+/// running the kernels of `kernels::$kernels`. A callback of `for_each_function!`.
+macro_rules! register {
+    ([$py:ident, $all:ident, $family:ident, $kernels:ident] $($name:ident {
+        arity: $i:tt -> $o:tt,
+        forms: $forms:tt,
+        kernel: $kernel:ident,
+        computes: $computes:literal,
+        error: $error:tt,
+        python: $python:ident,
+        docs: $docs:tt $(,)?
+    })*) => {
+        $(register!(@one ($i -> $o) $py, $all, $family, kernels::$kernels::$kernel, $python);)*
+    };
+    (@one (1 -> 1) $py:ident, $all:ident, $family:ident, $k:ty, $python:ident) => {
+        let doc = $family.doc(stringify!($python))?;
+        $all.push(($family.module, unary_ufunc!($py, stringify!($python), $k, doc)?));
+    };
+    (@one (1 -> 2) $py:ident, $all:ident, $family:ident, $k:ty, $python:ident) => {
+        let doc = $family.doc(stringify!($python))?;
+        $all.push(($family.module, unary_pair_ufunc!($py, stringify!($python), $k, doc)?));
+    };
+}
+use register;
 
 /// The native module: `UFUNCS` (`{module: {name: ufunc}}`, each ufunc's `__module__` set to the
 /// module that exports it where numpy allows it (2.x), so that pickle and dask find it),

@@ -99,7 +99,7 @@ impl<const TYPES: usize> Tables<TYPES> {
     }
 }
 
-/// A `&'static CStr` from string literals (the ufunc names).
+/// A `&'static CStr` from string literals (the ufunc names: literals, or `stringify!`).
 macro_rules! cstr {
     ($($s:expr),+ $(,)?) => {{
         const C: &::std::ffi::CStr =
@@ -114,7 +114,7 @@ pub(crate) use cstr;
 
 /// A ufunc of one input and one output running the `Unary` kernel `$k`.
 macro_rules! unary_ufunc {
-    ($py:expr, $name:literal, $k:ty, $doc:expr) => {{
+    ($py:expr, $name:expr, $k:ty, $doc:expr) => {{
         static TABLES: $crate::ufunc::Tables<6> = $crate::ufunc::Tables::new([
             $crate::loops::unary::<half::f16, $k>,
             $crate::loops::unary::<f32, $k>,
@@ -127,7 +127,7 @@ pub(crate) use unary_ufunc;
 
 /// A ufunc of one input and two outputs running the `UnaryPair` kernel `$k`.
 macro_rules! unary_pair_ufunc {
-    ($py:expr, $name:literal, $k:ty, $doc:expr) => {{
+    ($py:expr, $name:expr, $k:ty, $doc:expr) => {{
         static TABLES: $crate::ufunc::Tables<9> = $crate::ufunc::Tables::new([
             $crate::loops::unary_pair::<half::f16, $k>,
             $crate::loops::unary_pair::<f32, $k>,

@@ -15,13 +15,13 @@
 //! assert!(err <= sigtab::table::hermite::MAX_ERR_F64.sigmoid);
 //! ```
 
+// `kernel = _<Hermite>`: each listed function (`registry.rs`) runs the type of `kernels` its entry
+// names, with this interpolation.
 crate::api::kernel_api!(
     "table::hermite",
     "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
     inline = false,
-    Sigmoid<Hermite>,
-    Grad<Hermite>,
-    SigmoidAndGrad<Hermite>
+    kernel = _<Hermite>
 );
 
 /// Maximum absolute error of the Hermite f32 table kernels at the compiled resolution.

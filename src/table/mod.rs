@@ -37,13 +37,13 @@ pub(crate) mod lookup;
 use kernels::{Grad, Sigmoid, SigmoidAndGrad};
 use linear::Linear;
 
+// `kernel = _<Linear>`: each listed function (`registry.rs`) runs the type of `kernels` its entry
+// names, with this interpolation.
 crate::api::kernel_api!(
     "table",
     "by linear interpolation in the table, within `MAX_ERR_LINEAR_*` (absolute)",
     inline = false,
-    Sigmoid<Linear>,
-    Grad<Linear>,
-    SigmoidAndGrad<Linear>
+    kernel = _<Linear>
 );
 
 /// Entries per unit of `x`: the resolution chosen by the `table-*` features.

@@ -4,6 +4,11 @@
 #[path = "../../src/formula.rs"]
 pub mod formula;
 pub mod reference;
+/// The list of functions (`for_each_function!`), the crate's own: the tests generated from it
+/// cover every function it lists.
+#[path = "../../src/registry.rs"]
+#[allow(unused_macros, unused_imports)]
+pub mod registry;
 
 /// The ulp of an f32 at the exact value `v` (given in f64): `2^(exponent(v) - 23)`, at least
 /// `2^-149` (subnormals).

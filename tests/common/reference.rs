@@ -55,3 +55,16 @@ pub fn ulps(y: f64, r: &BigFloat) -> f64 {
     };
     ((yv - top as i128) as f64).abs() / 2f64.powi(ulp_exp)
 }
+
+/// `s(x)` to `P` bits: one reference per listed function (`src/registry.rs`), by its name; the
+/// generated tests (`tests/registry.rs`) do not compile for a function that has none.
+#[allow(dead_code)]
+pub fn sigmoid(x: f64, cc: &mut Consts) -> BigFloat {
+    sigmoid_and_grad(x, cc).0
+}
+
+/// `s'(x)` to `P` bits.
+#[allow(dead_code)]
+pub fn sigmoid_grad(x: f64, cc: &mut Consts) -> BigFloat {
+    sigmoid_and_grad(x, cc).1
+}
