@@ -56,13 +56,6 @@ impl Element for f64 {
     type Avx2 = crate::arch::x86_64::avx2::F64x4x2;
 }
 
-// The old names, for the files that still use them: the kernels (`exact/kernel.rs`,
-// `table/kernels.rs`) and the backends (`arch/mod.rs`) are being rewritten on another branch,
-// which takes the new names; until it lands they keep these, so that the two branches touch
-// different lines.
-pub(crate) use Unary as Map;
-pub(crate) use UnaryPair as Map2;
-
 /// One input, one output: a function evaluated elementwise, `x -> K(x)`, computed with
 /// multiply-adds of kind `M`.
 ///

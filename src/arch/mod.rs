@@ -16,7 +16,7 @@ use core::sync::atomic::{AtomicU8, Ordering};
 /// `#[target_feature]` attribute (none for the baseline backends).
 macro_rules! backend {
     (@scalar $mul:ty $(, $feat:literal)?) => {
-        use crate::slice::{self, Map, Map2};
+        use crate::slice::{self, Unary, UnaryPair};
 
         /// `K(x)`.
         ///
@@ -24,7 +24,7 @@ macro_rules! backend {
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
         #[inline]
-        pub(crate) unsafe fn scalar<F: Copy, K: Map<F>>(x: F) -> F {
+        pub(crate) unsafe fn scalar<F: Copy, K: Unary<F>>(x: F) -> F {
             K::eval_one::<$mul>(x)
         }
 
@@ -34,7 +34,7 @@ macro_rules! backend {
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
         #[inline]
-        pub(crate) unsafe fn scalar2<F: Copy, K: Map2<F>>(x: F) -> (F, F) {
+        pub(crate) unsafe fn scalar2<F: Copy, K: UnaryPair<F>>(x: F) -> (F, F) {
             K::eval2_one::<$mul>(x)
         }
     };
@@ -46,7 +46,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map<F: slice::Element, K: Map<F>>(x: &[F], out: &mut [F]) {
+        pub(crate) unsafe fn map<F: slice::Element, K: Unary<F>>(x: &[F], out: &mut [F]) {
             slice::map::<F, $mul, K>(x, out)
         }
 
@@ -55,7 +55,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Map<F>>(x: &mut [F]) {
+        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Unary<F>>(x: &mut [F]) {
             slice::map_in_place::<F, $mul, K>(x)
         }
 
@@ -64,7 +64,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         $(#[target_feature(enable = $feat)])?
-        pub(crate) unsafe fn map2<F: slice::Element, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+        pub(crate) unsafe fn map2<F: slice::Element, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
             slice::map2::<F, $mul, K>(x, y, dy)
         }
     };
@@ -77,7 +77,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         #[target_feature(enable = $feat)]
-        pub(crate) unsafe fn map<F: slice::Element, K: Map<F>>(x: &[F], out: &mut [F]) {
+        pub(crate) unsafe fn map<F: slice::Element, K: Unary<F>>(x: &[F], out: &mut [F]) {
             // SAFETY: the lane type needs this function's features, which the caller vouches for.
             unsafe { slice::map_lanes::<F, $mul, K, F::$lanes>(x, out) }
         }
@@ -87,7 +87,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         #[target_feature(enable = $feat)]
-        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Map<F>>(x: &mut [F]) {
+        pub(crate) unsafe fn map_in_place<F: slice::Element, K: Unary<F>>(x: &mut [F]) {
             // SAFETY: as in `map`.
             unsafe { slice::map_in_place_lanes::<F, $mul, K, F::$lanes>(x) }
         }
@@ -97,7 +97,7 @@ macro_rules! backend {
         /// # Safety
         /// The CPU must support this backend's target features.
         #[target_feature(enable = $feat)]
-        pub(crate) unsafe fn map2<F: slice::Element, K: Map2<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
+        pub(crate) unsafe fn map2<F: slice::Element, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
             // SAFETY: as in `map`.
             unsafe { slice::map2_lanes::<F, $mul, K, F::$lanes>(x, y, dy) }
         }

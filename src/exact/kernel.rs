@@ -34,7 +34,7 @@
 //! implement with a permute and `vscalefps`/`vscalefpd`, with the same results.
 
 use crate::real::{MulAdd, Real};
-use crate::slice::{Lanes, Map, Map2};
+use crate::slice::{Lanes, Unary, UnaryPair};
 
 /// Precision-specific constants and the two operations of the exact kernels that are not
 /// plain arithmetic (see `f32.rs` and `f64.rs`; the SIMD lanes implement them with intrinsics).
@@ -102,7 +102,7 @@ pub(crate) struct Grad;
 /// `(s(x), s'(x))` from one exponential; bit-identical to the two separate kernels.
 pub(crate) struct SigmoidAndGrad;
 
-impl<F: Consts> Map<F> for Sigmoid {
+impl<F: Consts> Unary<F> for Sigmoid {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
         Parts::<F>::new::<M, true>(x).sigmoid::<M, true>(x)
@@ -119,11 +119,11 @@ impl<F: Consts> Map<F> for Sigmoid {
     #[inline(always)]
     fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
         // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
-        <Self as Map<V>>::eval_one::<M>(x)
+        <Self as Unary<V>>::eval_one::<M>(x)
     }
 }
 
-impl<F: Consts> Map<F> for Grad {
+impl<F: Consts> Unary<F> for Grad {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
         Parts::<F>::new::<M, true>(x).grad::<M, true>()
@@ -140,11 +140,11 @@ impl<F: Consts> Map<F> for Grad {
     #[inline(always)]
     fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
         // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
-        <Self as Map<V>>::eval_one::<M>(x)
+        <Self as Unary<V>>::eval_one::<M>(x)
     }
 }
 
-impl<F: Consts> Map2<F> for SigmoidAndGrad {
+impl<F: Consts> UnaryPair<F> for SigmoidAndGrad {
     #[inline(always)]
     fn eval2<M: MulAdd>(x: F) -> (F, F) {
         let p = Parts::<F>::new::<M, true>(x);
@@ -163,7 +163,7 @@ impl<F: Consts> Map2<F> for SigmoidAndGrad {
     #[inline(always)]
     fn eval2_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> (V, V) {
         // As in `Sigmoid::eval_lanes`.
-        <Self as Map2<V>>::eval2_one::<M>(x)
+        <Self as UnaryPair<V>>::eval2_one::<M>(x)
     }
 }
 

@@ -7,7 +7,7 @@ use core::marker::PhantomData;
 use super::lookup::{TableData, inside, locate};
 use crate::exact::kernel;
 use crate::real::MulAdd;
-use crate::slice::{Lanes, Map, Map2};
+use crate::slice::{Lanes, Unary, UnaryPair};
 
 /// An interpolation scheme: `s` and `s'` on cell `i` at fraction `t`.
 pub(crate) trait Interp {
@@ -28,7 +28,7 @@ fn sigmoid_tail<F: TableData, M: MulAdd>(x: F) -> F {
     if x >= F::SATURATE {
         F::ONE
     } else {
-        <kernel::Sigmoid as Map<F>>::eval::<M>(x)
+        <kernel::Sigmoid as Unary<F>>::eval::<M>(x)
     }
 }
 
@@ -36,7 +36,7 @@ fn sigmoid_tail<F: TableData, M: MulAdd>(x: F) -> F {
 /// [`sigmoid_tail`].
 #[inline(always)]
 fn sigmoid_and_grad_tail<F: TableData, M: MulAdd>(x: F) -> (F, F) {
-    let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2::<M>(x);
+    let (s, g) = <kernel::SigmoidAndGrad as UnaryPair<F>>::eval2::<M>(x);
     (if x >= F::SATURATE { F::ONE } else { s }, g)
 }
 
@@ -44,7 +44,10 @@ fn sigmoid_and_grad_tail<F: TableData, M: MulAdd>(x: F) -> (F, F) {
 /// kernel (computed on the lanes, and only when some input is outside the table). The table reads
 /// stay with the vectorizer; what the lanes buy is the exact kernel at full width in the tails.
 #[inline(always)]
-fn on_lanes<F: TableData, V: Lanes<F>, M: MulAdd, T: Map<F>>(x: V, pick: impl Fn(F, F) -> F) -> V {
+fn on_lanes<F: TableData, V: Lanes<F>, M: MulAdd, T: Unary<F>>(
+    x: V,
+    pick: impl Fn(F, F) -> F,
+) -> V {
     const { assert!(V::N <= 16) };
     let (mut xs, mut ys) = ([F::ZERO; 16], [F::ZERO; 16]);
     // SAFETY: both buffers hold 16 >= V::N elements; a lane value exists only inside the
@@ -62,7 +65,7 @@ fn on_lanes<F: TableData, V: Lanes<F>, M: MulAdd, T: Map<F>>(x: V, pick: impl Fn
     unsafe { V::load(ys.as_ptr()) }
 }
 
-impl<F: TableData, I: Interp> Map<F> for Sigmoid<I> {
+impl<F: TableData, I: Interp> Unary<F> for Sigmoid<I> {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
         if inside(x) {
@@ -97,13 +100,13 @@ impl<F: TableData, I: Interp> Map<F> for Sigmoid<I> {
     }
 }
 
-impl<F: TableData, I: Interp> Map<F> for Grad<I> {
+impl<F: TableData, I: Interp> Unary<F> for Grad<I> {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
         if inside(x) {
             Self::eval_fast::<M>(x)
         } else {
-            <kernel::Grad as Map<F>>::eval::<M>(x)
+            <kernel::Grad as Unary<F>>::eval::<M>(x)
         }
     }
     #[inline(always)]
@@ -120,7 +123,7 @@ impl<F: TableData, I: Interp> Map<F> for Grad<I> {
     fn eval_mixed<M: MulAdd>(x: F) -> F {
         let (f, t) = (
             Self::eval_fast::<M>(x),
-            <kernel::Grad as Map<F>>::eval::<M>(x),
+            <kernel::Grad as Unary<F>>::eval::<M>(x),
         );
         if inside(x) { f } else { t }
     }
@@ -134,7 +137,7 @@ impl<F: TableData, I: Interp> Map<F> for Grad<I> {
     }
 }
 
-impl<F: TableData, I: Interp> Map2<F> for SigmoidAndGrad<I> {
+impl<F: TableData, I: Interp> UnaryPair<F> for SigmoidAndGrad<I> {
     #[inline(always)]
     fn eval2<M: MulAdd>(x: F) -> (F, F) {
         if inside(x) {
@@ -167,7 +170,7 @@ impl<F: TableData, I: Interp> Map2<F> for SigmoidAndGrad<I> {
         unsafe { x.store(xs.as_mut_ptr()) };
         let xs = &xs[..V::N];
         if !xs.iter().fold(true, |acc, &v| acc & inside(v)) {
-            let (s, g) = <kernel::SigmoidAndGrad as Map2<F>>::eval2_lanes::<V, M>(x);
+            let (s, g) = <kernel::SigmoidAndGrad as UnaryPair<F>>::eval2_lanes::<V, M>(x);
             // SAFETY: as in `on_lanes`.
             unsafe { (s.store(ys.as_mut_ptr()), g.store(gs.as_mut_ptr())) };
         }
