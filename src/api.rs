@@ -228,15 +228,16 @@ macro_rules! free_functions {
             /// "dependent scalar chain" sections; run it on your machine. Built with FMA and AVX2
             /// (`-C target-cpu=native`, `x86-64-v3` or higher; aarch64), the exact kernel is inlined
             /// into your code with no dispatch, and being branch-free, your loop of calls vectorizes
-            /// for your build's features (`native` on AVX-512: 0.34 ns (f32) and 0.81 ns (f64) per
-            /// element, 1.2x the slice form). The tables are always called through the run-time
-            /// backend choice (their branchy kernel, inlined into a loop vectorized for AVX2, ran 5-9x
-            /// slower). In a default build every call goes through that choice to a function that
-            /// cannot be inlined: about 5.1 ns (f32) and 5.9 ns (f64) per exact call in a loop, 20 and
-            /// 22 ns when each call waits for the previous result (a linear table call: 3.2 and 4.0
-            /// ns in a loop, 10 ns in a chain), where the naive formula costs 1.4 / 2.5 and 12 / 14 ns.
-            /// The slice form costs 0.27 ns (f32) and 0.67 ns (f64) per element, vectorized on every
-            /// build. For many values,
+            /// for your build's features (`native` on AVX-512: 0.74 ns (f32) and 1.17 ns (f64) per
+            /// element, 2-3x the slice form: the vectorized loop reads the exponential's small table
+            /// with gathers, slow on Zen 4, where the slice form permutes registers). The tables are
+            /// always called through the run-time backend choice (their branchy kernel, inlined into
+            /// a loop vectorized for AVX2, ran 5-9x slower). In a default build every call goes
+            /// through that choice to a function that cannot be inlined: about 4.2 ns (f32) and 5.1
+            /// ns (f64) per exact call in a loop, 18 and 21 ns when each call waits for the previous
+            /// result (a linear table call: 3.0 and 4.0 ns in a loop, 10 ns in a chain), where the
+            /// naive formula costs 1.4 / 2.5 and 12 / 14 ns. The slice form costs 0.25 ns (f32) and
+            /// 0.67 ns (f64) per element, vectorized on every build. For many values,
             #[doc = concat!(" call [`", stringify!($slice), "`]", $(" (or [`", stringify!($in_place), "`])",)? " instead.")]
             ///
             /// # Example
