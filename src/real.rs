@@ -199,8 +199,14 @@ mod fma {
     }
 }
 
-/// How a kernel computes `a * b + c`.
+/// How a kernel computes `a * b + c`, and in which context it runs.
 pub(crate) trait MulAdd {
+    /// Whether a loop of these calls is meant to vectorize (the slice loops, and the scalar
+    /// functions inlined into a caller's loop): the scalar kernels then read their small tables
+    /// by a tree of selects, which vectorizes into blends, rather than by index, which becomes a
+    /// gather. One call at a time ([`Indexed`]) reads by index: one load instead of `N - 1`
+    /// selects. The same value either way.
+    const VECTOR: bool = true;
     /// `a * b + c`: fused where the backend has FMA, two roundings otherwise.
     fn mul_add<F: Real>(a: F, b: F, c: F) -> F;
     /// `a * b + c` to within half an ulp plus a few ulps of the ulp; exact whenever the exact
@@ -210,6 +216,22 @@ pub(crate) trait MulAdd {
 
 /// Hardware fused multiply-add: AVX2+FMA, AVX-512, NEON, and the portable reference.
 pub(crate) struct Fused;
+
+/// `M`, for one call at a time (a backend's dispatched scalar function, which cannot be inlined
+/// into a loop): the scalar kernels read their tables by index.
+pub(crate) struct Indexed<M>(core::marker::PhantomData<M>);
+
+impl<M: MulAdd> MulAdd for Indexed<M> {
+    const VECTOR: bool = false;
+    #[inline(always)]
+    fn mul_add<F: Real>(a: F, b: F, c: F) -> F {
+        M::mul_add(a, b, c)
+    }
+    #[inline(always)]
+    fn mul_add_acc<F: Real>(a: F, b: F, c: F) -> F {
+        M::mul_add_acc(a, b, c)
+    }
+}
 
 impl MulAdd for Fused {
     #[inline(always)]

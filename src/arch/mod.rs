@@ -25,7 +25,7 @@ macro_rules! backend {
         $(#[target_feature(enable = $feat)])?
         #[inline]
         pub(crate) unsafe fn scalar<F: Copy, K: Unary<F>>(x: F) -> F {
-            K::eval_one::<$mul>(x)
+            K::eval_one::<crate::real::Indexed<$mul>>(x)
         }
 
         /// `K(x)` for a pair of functions.
@@ -35,7 +35,7 @@ macro_rules! backend {
         $(#[target_feature(enable = $feat)])?
         #[inline]
         pub(crate) unsafe fn scalar2<F: Copy, K: UnaryPair<F>>(x: F) -> (F, F) {
-            K::eval2_one::<$mul>(x)
+            K::eval2_one::<crate::real::Indexed<$mul>>(x)
         }
     };
     ($mul:ty $(, $feat:literal)?) => {

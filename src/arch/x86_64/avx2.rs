@@ -298,7 +298,7 @@ macro_rules! lanes {
                 u
             };
             #[inline(always)]
-            fn exp2_table(t: Self) -> (Self, Self) {
+            fn exp2_table(t: Self, _vector: bool) -> (Self, Self) {
                 let ((h0, l0), (h1, l1)) = ($table(t.0), $table(t.1));
                 ($v(h0, h1), $v(l0, l1))
             }

@@ -215,7 +215,7 @@ macro_rules! lanes {
                 u
             };
             #[inline(always)]
-            fn exp2_table(t: Self) -> (Self, Self) {
+            fn exp2_table(t: Self, _vector: bool) -> (Self, Self) {
                 let read = $table;
                 (
                     read(t, &crate::exact::$f::T_HI),
