@@ -9,8 +9,9 @@
 //! a slice equals the scalar function's result for it. [`Kernels`] runs them on a backend of your
 //! choice.
 //!
-//! Special cases: NaN gives NaN; `sigmoid(+inf) = 1`, `sigmoid(-inf) = 0`, `sigmoid_grad(±inf) = 0`;
-//! `sigmoid(-0.0) = 0.5`.
+//! Special cases: NaN gives NaN (its sign and payload unspecified, as for Rust's own float
+//! operations; on x86_64 the input's payload comes back with the sign bit set);
+//! `sigmoid(+inf) = 1`, `sigmoid(-inf) = 0`, `sigmoid_grad(±inf) = 0`; `sigmoid(-0.0) = 0.5`.
 
 pub(crate) mod kernel;
 
