@@ -31,10 +31,6 @@ pub trait Real:
 
     fn to_bits(self) -> Self::Bits;
     fn from_bits(b: Self::Bits) -> Self;
-    fn bits_sub(a: Self::Bits, b: Self::Bits) -> Self::Bits;
-    fn bits_shl_mant(a: Self::Bits) -> Self::Bits;
-    fn bits_min(a: Self::Bits, b: Self::Bits) -> Self::Bits;
-    fn bits_from_u32(v: u32) -> Self::Bits;
     fn from_f64(v: f64) -> Self;
     /// `a * b + c` with one rounding (hardware FMA where the target has it, else libm).
     fn fused_mul_add(a: Self, b: Self, c: Self) -> Self;
@@ -55,12 +51,6 @@ pub trait Real:
     /// `self < hi` (false for NaN), for `self` (or NaN) and `hi` non-negative; on explicit SIMD
     /// lanes, in every lane.
     fn all_lt(self, hi: Self) -> bool;
-
-    /// `2^-k` for an integer `k` held in `Bits`, valid while the result is a normal number.
-    #[inline(always)]
-    fn pow2_neg(k: Self::Bits) -> Self {
-        Self::from_bits(Self::bits_sub(Self::ONE.to_bits(), Self::bits_shl_mant(k)))
-    }
 }
 
 macro_rules! impl_real {
@@ -78,22 +68,6 @@ macro_rules! impl_real {
             #[inline(always)]
             fn from_bits(b: $u) -> Self {
                 <$f>::from_bits(b)
-            }
-            #[inline(always)]
-            fn bits_sub(a: $u, b: $u) -> $u {
-                a.wrapping_sub(b)
-            }
-            #[inline(always)]
-            fn bits_shl_mant(a: $u) -> $u {
-                a.wrapping_shl($mant)
-            }
-            #[inline(always)]
-            fn bits_min(a: $u, b: $u) -> $u {
-                if a < b { a } else { b }
-            }
-            #[inline(always)]
-            fn bits_from_u32(v: u32) -> $u {
-                v as $u
             }
             #[inline(always)]
             fn from_f64(v: f64) -> Self {

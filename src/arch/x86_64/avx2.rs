@@ -101,26 +101,13 @@ fn read_f64(table: &[f64; 16], idx: __m256i, b2: __m256d, b3: __m256d) -> __m256
     }
 }
 
-/// `min(a, b)` on unsigned 64-bit lanes (AVX2 has only the signed compare): flipping the top bit
-/// maps the unsigned order onto the signed one.
-#[inline(always)]
-fn min_epu64(a: __m256i, b: __m256i) -> __m256i {
-    // SAFETY: the CPU has AVX2 (see the lane types' invariant).
-    unsafe {
-        let top = _mm256_set1_epi64x(i64::MIN);
-        let a_gt_b = _mm256_cmpgt_epi64(_mm256_xor_si256(a, top), _mm256_xor_si256(b, top));
-        _mm256_blendv_epi8(a, b, a_gt_b)
-    }
-}
-
 macro_rules! lanes {
     (
         $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $n:literal, $mask_all:literal,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
         $xor:ident, $and:ident, $blendv:ident, $movemask:ident, $table:ident,
         $set1:ident, $load:ident, $store:ident, $cast_to_bits:ident, $cast_from_bits:ident,
-        $iadd:ident, $isub:ident, $imin:ident, $icmpgt:ident, $ishl:ident, $ishr:ident,
-        $iset1:ident
+        $iadd:ident, $icmpgt:ident, $ishl:ident, $ishr:ident
     ) => {
         impl $v {
             /// Every lane `c` (at compile time).
@@ -199,32 +186,6 @@ macro_rules! lanes {
             fn from_bits(b: $b) -> Self {
                 // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
                 unsafe { $v($cast_from_bits(b.0), $cast_from_bits(b.1)) }
-            }
-            #[inline(always)]
-            fn bits_sub(a: $b, b: $b) -> $b {
-                // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
-                unsafe { $b($isub(a.0, b.0), $isub(a.1, b.1)) }
-            }
-            #[inline(always)]
-            fn bits_shl_mant(a: $b) -> $b {
-                const MANT: i32 = <$f as Real>::MANT_BITS as i32;
-                // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
-                unsafe { $b($ishl::<MANT>(a.0), $ishl::<MANT>(a.1)) }
-            }
-            #[inline(always)]
-            fn bits_min(a: $b, b: $b) -> $b {
-                // Unsigned, as the scalar `u32`/`u64` compare.
-                // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
-                #[allow(unused_unsafe)]
-                unsafe {
-                    $b($imin(a.0, b.0), $imin(a.1, b.1))
-                }
-            }
-            #[inline(always)]
-            fn bits_from_u32(v: u32) -> $b {
-                // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
-                let r = unsafe { $iset1(v as _) };
-                $b(r, r)
             }
             #[inline(always)]
             fn from_f64(v: f64) -> Self {
@@ -366,12 +327,9 @@ lanes!(
     _mm256_castps_si256,
     _mm256_castsi256_ps,
     _mm256_add_epi32,
-    _mm256_sub_epi32,
-    _mm256_min_epu32,
     _mm256_cmpgt_epi32,
     _mm256_slli_epi32,
-    _mm256_srli_epi32,
-    _mm256_set1_epi32
+    _mm256_srli_epi32
 );
 lanes!(
     F64x4x2,
@@ -399,10 +357,7 @@ lanes!(
     _mm256_castpd_si256,
     _mm256_castsi256_pd,
     _mm256_add_epi64,
-    _mm256_sub_epi64,
-    min_epu64,
     _mm256_cmpgt_epi64,
     _mm256_slli_epi64,
-    _mm256_srli_epi64,
-    _mm256_set1_epi64x
+    _mm256_srli_epi64
 );

@@ -45,12 +45,11 @@ pub struct U64x8(__m512i);
 // its SAFETY is that invariant: the CPU has AVX-512F.
 macro_rules! lanes {
     (
-        $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $i:ident, $n:literal, $mask_all:literal,
+        $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $n:literal, $mask_all:literal,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
         $signs:ident, $icmplt:ident, $scalef:ident, $table:expr,
         $blend:ident, $set1:ident, $load:ident, $store:ident,
-        $cast_to_bits:ident, $cast_from_bits:ident,
-        $isub:ident, $imin:ident, $ishl:ident, $iset1:ident
+        $cast_to_bits:ident, $cast_from_bits:ident
     ) => {
         impl $v {
             /// Every lane `c` (at compile time).
@@ -127,27 +126,6 @@ macro_rules! lanes {
             fn from_bits(b: $b) -> Self {
                 // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
                 $v(unsafe { $cast_from_bits(b.0) })
-            }
-            #[inline(always)]
-            fn bits_sub(a: $b, b: $b) -> $b {
-                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                $b(unsafe { $isub(a.0, b.0) })
-            }
-            #[inline(always)]
-            fn bits_shl_mant(a: $b) -> $b {
-                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                $b(unsafe { $ishl::<{ <$f as Real>::MANT_BITS }>(a.0) })
-            }
-            #[inline(always)]
-            fn bits_min(a: $b, b: $b) -> $b {
-                // Unsigned, as the scalar `u32`/`u64` compare.
-                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                $b(unsafe { $imin(a.0, b.0) })
-            }
-            #[inline(always)]
-            fn bits_from_u32(v: u32) -> $b {
-                // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
-                $b(unsafe { $iset1(v as _) })
             }
             #[inline(always)]
             fn from_f64(v: f64) -> Self {
@@ -252,7 +230,6 @@ lanes!(
     U32x16,
     f32,
     u32,
-    i32,
     16,
     0xffff,
     _mm512_add_ps,
@@ -281,11 +258,7 @@ lanes!(
     _mm512_loadu_ps,
     _mm512_storeu_ps,
     _mm512_castps_si512,
-    _mm512_castsi512_ps,
-    _mm512_sub_epi32,
-    _mm512_min_epu32,
-    _mm512_slli_epi32,
-    _mm512_set1_epi32
+    _mm512_castsi512_ps
 );
 lanes!(
     F64x8,
@@ -293,7 +266,6 @@ lanes!(
     U64x8,
     f64,
     u64,
-    i64,
     8,
     0xff,
     _mm512_add_pd,
@@ -322,9 +294,5 @@ lanes!(
     _mm512_loadu_pd,
     _mm512_storeu_pd,
     _mm512_castpd_si512,
-    _mm512_castsi512_pd,
-    _mm512_sub_epi64,
-    _mm512_min_epu64,
-    _mm512_slli_epi64,
-    _mm512_set1_epi64
+    _mm512_castsi512_pd
 );
