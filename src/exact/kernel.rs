@@ -103,6 +103,35 @@ macro_rules! scalar_ops {
 }
 pub(crate) use scalar_ops;
 
+/// The constants of [`Consts`] for a SIMD lane type `$v` of `$f`: each one `$f`'s, in every lane
+/// (`$v::splat` is a `const fn`). The lane type writes the two operations itself.
+#[cfg_attr(not(target_arch = "x86_64"), allow(unused_macros))]
+macro_rules! splat_consts {
+    ($v:ident, $f:ident) => {
+        const LOG2E: Self = $v::splat(<$f as Consts>::LOG2E);
+        const MAGIC: Self = $v::splat(<$f as Consts>::MAGIC);
+        const N_LOG2: u32 = <$f as Consts>::N_LOG2;
+        const MAGIC_Q: Self = $v::splat(<$f as Consts>::MAGIC_Q);
+        const LN2: Self = $v::splat(<$f as Consts>::LN2);
+        const LN2_LO: Self = $v::splat(<$f as Consts>::LN2_LO);
+        const A_MAX: Self = $v::splat(<$f as Consts>::A_MAX);
+        const K_E: u32 = <$f as Consts>::K_E;
+        const NO_TAIL: Self = $v::splat(<$f as Consts>::NO_TAIL);
+        const U: &'static [Self] = &{
+            const U: &[$f] = <$f as Consts>::U;
+            let mut u = [$v::splat(0.0); U.len()];
+            let mut i = 0;
+            while i < U.len() {
+                u[i] = $v::splat(U[i]);
+                i += 1;
+            }
+            u
+        };
+    };
+}
+#[cfg_attr(not(target_arch = "x86_64"), allow(unused_imports))]
+pub(crate) use splat_consts;
+
 /// `table[j % N]`, as a tree of selects on the bits of `j` (`N - 1` selects): branch-free, so
 /// a loop of scalar calls vectorizes into blends, where an indexed read would become a gather
 /// (slow on Zen 4, and scalarized on NEON). Measured on Zen 4, a caller's loop of inlined f32

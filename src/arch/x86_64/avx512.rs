@@ -173,25 +173,7 @@ macro_rules! lanes {
         }
 
         impl Consts for $v {
-            const LOG2E: Self = $v::splat(<$f as Consts>::LOG2E);
-            const MAGIC: Self = $v::splat(<$f as Consts>::MAGIC);
-            const LN2: Self = $v::splat(<$f as Consts>::LN2);
-            const LN2_LO: Self = $v::splat(<$f as Consts>::LN2_LO);
-            const A_MAX: Self = $v::splat(<$f as Consts>::A_MAX);
-            const K_E: u32 = <$f as Consts>::K_E;
-            const NO_TAIL: Self = $v::splat(<$f as Consts>::NO_TAIL);
-            const N_LOG2: u32 = <$f as Consts>::N_LOG2;
-            const MAGIC_Q: Self = $v::splat(<$f as Consts>::MAGIC_Q);
-            const U: &'static [Self] = &{
-                const U: &[$f] = <$f as Consts>::U;
-                let mut u = [$v::splat(0.0); U.len()];
-                let mut i = 0;
-                while i < U.len() {
-                    u[i] = $v::splat(U[i]);
-                    i += 1;
-                }
-                u
-            };
+            crate::exact::kernel::splat_consts!($v, $f);
             #[inline(always)]
             fn exp2_table(t: Self, _vector: bool) -> (Self, Self) {
                 let read = $table;
