@@ -91,17 +91,26 @@ macro_rules! scalar_ops {
         }
         #[inline(always)]
         fn scale(self, _q: $f, t: $f) -> $f {
-            // The bits of `t` are those of `MAGIC_Q` plus `N q`; adding `N` times the exponent
-            // bias makes the integer `N (floor(q) + bias) + j`, non-negative where `2^floor(q)`
-            // is normal, and the shift drops `j`.
-            const OFFSET: $u = ((($f::MAX_EXP - 1) as $u) << <$f as Consts>::N_LOG2)
-                .wrapping_sub(<$f as Consts>::MAGIC_Q.to_bits());
+            const OFFSET: $u = crate::exact::kernel::pow2_offset!($f, $u);
             let e = t.to_bits().wrapping_add(OFFSET) >> <$f as Consts>::N_LOG2;
             self * <$f>::from_bits(e << ($f::MANTISSA_DIGITS - 1))
         }
     };
 }
 pub(crate) use scalar_ops;
+
+/// What `scale` adds to the bits of `t = MAGIC_Q + q` before shifting out `N_LOG2` bits and
+/// shifting the rest into the exponent field: the bits of `t` are those of `MAGIC_Q` plus `N q`;
+/// adding `N` times the exponent bias makes the integer `N (floor(q) + bias) + j`, non-negative
+/// where `2^floor(q)` is normal, and the shift drops `j`. Shared by the scalar `scale` and the
+/// lanes that build the power of two the same way (AVX2).
+macro_rules! pow2_offset {
+    ($f:ident, $u:ident) => {
+        ((($f::MAX_EXP - 1) as $u) << <$f as Consts>::N_LOG2)
+            .wrapping_sub(<$f as Consts>::MAGIC_Q.to_bits())
+    };
+}
+pub(crate) use pow2_offset;
 
 /// The constants of [`Consts`] for a SIMD lane type `$v` of `$f`: each one `$f`'s, in every lane
 /// (`$v::splat` is a `const fn`). The lane type writes the two operations itself.

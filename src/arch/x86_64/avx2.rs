@@ -247,14 +247,11 @@ macro_rules! lanes {
             }
             #[inline(always)]
             fn scale(self, _q: Self, t: Self) -> Self {
-                // As the scalar code (`kernel::scalar_ops`): the bits of `t` are those of
-                // `MAGIC_Q` plus `N q`; adding `N` times the exponent bias makes the integer
-                // `N (floor(q) + bias) + j`, non-negative where `2^floor(q)` is normal, the right
-                // shift drops `j` and the left one puts `floor(q) + bias` in the exponent field.
+                // As the scalar code (`kernel::scalar_ops`, `kernel::pow2_offset`): the right
+                // shift drops `j`, the left one puts `floor(q) + bias` in the exponent field.
                 const N_LOG2: i32 = <$f as Consts>::N_LOG2 as i32;
                 const MANT: i32 = <$f as Real>::MANT_BITS as i32;
-                const OFFSET: $u = ((($f::MAX_EXP - 1) as $u) << N_LOG2)
-                    .wrapping_sub(<$f as Consts>::MAGIC_Q.to_bits());
+                const OFFSET: $u = crate::exact::kernel::pow2_offset!($f, $u);
                 let (off, t) = ($b::splat(OFFSET), t.to_bits());
                 // SAFETY: the CPU has AVX2 and FMA (see the lane types' invariant).
                 let p = unsafe {
