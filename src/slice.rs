@@ -142,6 +142,45 @@ pub(crate) trait UnaryPair<F> {
     }
 }
 
+/// Two inputs, one output: `(x, t) -> K(x, t)` elementwise (the loss, `x` the logit and `t` the
+/// target). See [`Unary`] for `fast`, which here looks at both inputs.
+pub(crate) trait Binary<F> {
+    fn eval<M: MulAdd>(x: F, t: F) -> F;
+    #[inline(always)]
+    fn fast(_x: F, _t: F) -> bool {
+        true
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F, t: F) -> F {
+        Self::eval::<M>(x, t)
+    }
+    #[inline(always)]
+    fn eval_mixed<M: MulAdd>(x: F, t: F) -> F {
+        Self::eval::<M>(x, t)
+    }
+    /// See [`Unary::eval_one`].
+    #[inline(always)]
+    fn eval_one<M: MulAdd>(x: F, t: F) -> F
+    where
+        F: Copy,
+    {
+        if Self::fast(x, t) {
+            Self::eval_fast::<M>(x, t)
+        } else {
+            Self::eval::<M>(x, t)
+        }
+    }
+    /// See [`Unary::LANES`].
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    const LANES: bool = false;
+    /// See [`Unary::eval_lanes`].
+    #[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+    #[inline(always)]
+    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V, _t: V) -> V {
+        x
+    }
+}
+
 /// Whether every input of a block takes the fast path (a fold, not `all`, so it vectorizes).
 #[inline(always)]
 fn all_fast<F: Copy>(xs: &[F], fast: impl Fn(F) -> bool) -> bool {
