@@ -1,40 +1,15 @@
-//! The exact kernels, written once for both precisions and every backend.
+//! What the exact kernels share: the precision-specific constants and the two operations on
+//! them that are not plain arithmetic ([`Consts`], implemented in `f32.rs`, `f64.rs` and by the
+//! SIMD lanes), the scalar table read, and Horner's scheme.
 //!
-//! With `a = |x|` and `e = exp(-a)`:
-//!
-//! ```text
-//! s(x)  = 1 / (1 + e)        for x >= 0        s'(x) = e / (1 + e)^2   (even in x)
-//! s(x)  = e / (1 + e)        for x <  0
-//! ```
-//!
-//! Nothing overflows: `e <= 1` always. To stay within one ulp the kernel carries a second word
-//! of precision through the places where a plain formula loses half an ulp each:
-//!
-//! 1. `exp(-a) = 2^floor(q) 2^(j/N) exp(r)`: `q = -a / ln 2` rounded to a multiple of `1/N`
-//!    (one fused multiply-add with `MAGIC_Q`, whose bits then hold `N q` as an integer),
-//!    `j = N (q - floor(q))` and `r = -a - q ln 2`, `|r| <= ln 2 / 2N`. The product `q * LN2`
-//!    plus `a` is exact in one fused multiply-add (both are multiples of a small power of two
-//!    and the sum is below `2^-4`); the rest of `ln 2` enters as `q * LN2_LO`. `N` is 8 in `f32`
-//!    (one `vpermps` reads the table on AVX2 and AVX-512) and 16 in `f64` (one `vpermt2pd`).
-//! 2. `2^(j/N)` is read from a table as two words, `T_HI + T_LO`; `exp(r) - 1 = r + r^2 U(r)`,
-//!    `U` a polynomial of degree 2 (f32) or 5 (f64) (`scripts/fit_exp_table.py`, with the
-//!    tables); `m = T_HI + (T_HI (exp(r) - 1) + T_LO)` is then rounded once into a proper double
-//!    word `mh + ml` (Fast2Sum), relative error about `2^-28` (f32) and `2^-57` (f64).
-//! 3. `d = 1 + e = dh + dl` by Fast2Sum, `inv = fl(1 / dh)`, and `1 / d = inv (1 + c)`, with `c`
-//!    from the exact residual `1 - inv dh` (one FMA) and `dl`.
-//! 4. Each result is rounded once, at the end: `s(x) = inv + inv c` (x >= 0),
-//!    `e inv + inv (e c + el)` (x < 0), `s' = e inv^2 (1 + 2c)`. The power of two `2^floor(q)`
-//!    scales `m` (exactly) where `e` stays normal; in the deep tail it is split in two, and the
-//!    second factor is applied last, so that subnormal results (`s(-745) = 5e-324`) are rounded
-//!    once from an accurate value. Slice blocks with every `|x| < NO_TAIL` skip the split and the
-//!    clamp: the same operations otherwise, so the same bits.
-//!
-//! Every step is a branch-free IEEE operation on one lane, so the slice loops vectorize; the
-//! table read and the power of two are methods of [`Consts`], which the explicit SIMD lanes
-//! implement with a permute and `vscalefps`/`vscalefpd`, with the same results.
+//! Every kernel is a branch-free sequence of IEEE operations on one lane, so the slice loops
+//! vectorize; the table reads and the powers of two are methods of [`Consts`], which the
+//! explicit SIMD lanes implement with permutes and `vscalefps`/`vscalefpd`, with the same
+//! results. The kernels themselves, one file each: `exp.rs` (the shared `exp(-|x|)`),
+//! `sigmoid.rs`, `log.rs` (the shared logarithm), `softplus.rs` (with log-sigmoid), `logit.rs`,
+//! `silu.rs` (with its derivative), `binary_cross_entropy.rs`.
 
 use crate::real::{MulAdd, Real};
-use crate::slice::{Lanes, Unary, UnaryPair};
 
 /// Precision-specific constants and the two operations of the exact kernels that are not
 /// plain arithmetic (see `f32.rs` and `f64.rs`; the SIMD lanes implement them with intrinsics).
@@ -62,10 +37,27 @@ pub trait Consts: Real {
     const NO_TAIL: Self;
     /// `U(r) ~ (exp(r) - 1 - r) / r^2` on `|r| <= ln 2 / 2N`, constant term first.
     const U: &'static [Self];
+    /// `P(r) ~ (log1p(r) - r) / r^2` on the logarithm's range of `r`, constant term first
+    /// (`log.rs`, `scripts/fit_log_table.py`).
+    const LOG_P: &'static [Self];
+    /// `ln 2` to `p - 12` bits (`k LOG_LN2_HI` is exact for `|k| < 2^11`), and the rest.
+    const LOG_LN2_HI: Self;
+    const LOG_LN2_LO: Self;
+    /// `silu_grad`'s zero `x0 = SILU_X0_HI + SILU_X0_LO`, and `Q(t) = silu_grad(x0 + t) / t`
+    /// near it: `SILU_Q` (constant term first) plus `SILU_Q0_LO`, the constant term's low word
+    /// (`silu.rs`, `scripts/fit_silu_grad.py`).
+    const SILU_X0_HI: Self;
+    const SILU_X0_LO: Self;
+    const SILU_Q0_LO: Self;
+    const SILU_Q: &'static [Self];
 
     /// `(T_HI[j], T_LO[j])`, `2^(j/N)` as two words, for `j` the low `N_LOG2` bits of `t`'s
     /// bits (`t = MAGIC_Q + q`); `vector`: [`MulAdd::VECTOR`], how a scalar reads the table.
     fn exp2_table(t: Self, vector: bool) -> (Self, Self);
+
+    /// `(LOG_C[j], LOG_HI[j], LOG_LO[j])`, the logarithm's bucket `j` (`log.rs`), for `j` the low
+    /// `N_LOG2` bits of `t`'s bits; `vector` as for [`Consts::exp2_table`].
+    fn log_table(t: Self, vector: bool) -> (Self, Self, Self);
 
     /// `self * 2^floor(q)`, rounded once, for `t = MAGIC_Q + q` (exactly) and `2^floor(q)` a
     /// normal number.
@@ -87,6 +79,20 @@ macro_rules! scalar_ops {
             } else {
                 let j = (j & ((1 << Self::N_LOG2) - 1)) as usize;
                 (T_HI[j], T_LO[j])
+            }
+        }
+        #[inline(always)]
+        fn log_table(t: $f, vector: bool) -> ($f, $f, $f) {
+            let j = t.to_bits() as u32;
+            if vector {
+                (
+                    crate::exact::kernel::pick(&LOG_C, j),
+                    crate::exact::kernel::pick(&LOG_HI, j),
+                    crate::exact::kernel::pick(&LOG_LO, j),
+                )
+            } else {
+                let j = (j & ((1 << Self::N_LOG2) - 1)) as usize;
+                (LOG_C[j], LOG_HI[j], LOG_LO[j])
             }
         }
         #[inline(always)]
@@ -136,6 +142,31 @@ macro_rules! splat_consts {
             }
             u
         };
+        const LOG_P: &'static [Self] = &{
+            const P: &[$f] = <$f as Consts>::LOG_P;
+            let mut u = [$v::splat(0.0); P.len()];
+            let mut i = 0;
+            while i < P.len() {
+                u[i] = $v::splat(P[i]);
+                i += 1;
+            }
+            u
+        };
+        const SILU_Q: &'static [Self] = &{
+            const Q: &[$f] = <$f as Consts>::SILU_Q;
+            let mut u = [$v::splat(0.0); Q.len()];
+            let mut i = 0;
+            while i < Q.len() {
+                u[i] = $v::splat(Q[i]);
+                i += 1;
+            }
+            u
+        };
+        const SILU_X0_HI: Self = $v::splat(<$f as Consts>::SILU_X0_HI);
+        const SILU_X0_LO: Self = $v::splat(<$f as Consts>::SILU_X0_LO);
+        const SILU_Q0_LO: Self = $v::splat(<$f as Consts>::SILU_Q0_LO);
+        const LOG_LN2_HI: Self = $v::splat(<$f as Consts>::LOG_LN2_HI);
+        const LOG_LN2_LO: Self = $v::splat(<$f as Consts>::LOG_LN2_LO);
     };
 }
 #[cfg_attr(not(target_arch = "x86_64"), allow(unused_imports))]
@@ -160,92 +191,11 @@ pub(crate) fn pick<T: Copy, const N: usize>(table: &[T; N], j: u32) -> T {
     v[0]
 }
 
-/// `s(x)`.
-pub(crate) struct Sigmoid;
-/// `s'(x)`.
-pub(crate) struct Grad;
-/// `(s(x), s'(x))` from one exponential; bit-identical to the two separate kernels.
-pub(crate) struct SigmoidAndGrad;
-
-impl<F: Consts> Unary<F> for Sigmoid {
-    #[inline(always)]
-    fn eval<M: MulAdd>(x: F) -> F {
-        Parts::<F>::new::<M, true>(x).sigmoid::<M, true>(x)
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        no_deep_tail(x)
-    }
-    #[inline(always)]
-    fn eval_fast<M: MulAdd>(x: F) -> F {
-        Parts::<F>::new::<M, false>(x).sigmoid::<M, false>(x)
-    }
-    const LANES: bool = true;
-    #[inline(always)]
-    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
-        // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
-        <Self as Unary<V>>::eval_one::<M>(x)
-    }
-}
-
-impl<F: Consts> Unary<F> for Grad {
-    #[inline(always)]
-    fn eval<M: MulAdd>(x: F) -> F {
-        Parts::<F>::new::<M, true>(x).grad::<M, true>()
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        no_deep_tail(x)
-    }
-    #[inline(always)]
-    fn eval_fast<M: MulAdd>(x: F) -> F {
-        Parts::<F>::new::<M, false>(x).grad::<M, false>()
-    }
-    const LANES: bool = true;
-    #[inline(always)]
-    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
-        // Every lane short of the deep tail: the fast path (`fast` is `no_deep_tail`).
-        <Self as Unary<V>>::eval_one::<M>(x)
-    }
-}
-
-impl<F: Consts> UnaryPair<F> for SigmoidAndGrad {
-    #[inline(always)]
-    fn eval2<M: MulAdd>(x: F) -> (F, F) {
-        let p = Parts::<F>::new::<M, true>(x);
-        (p.sigmoid::<M, true>(x), p.grad::<M, true>())
-    }
-    #[inline(always)]
-    fn fast(x: F) -> bool {
-        no_deep_tail(x)
-    }
-    #[inline(always)]
-    fn eval2_fast<M: MulAdd>(x: F) -> (F, F) {
-        let p = Parts::<F>::new::<M, false>(x);
-        (p.sigmoid::<M, false>(x), p.grad::<M, false>())
-    }
-    const LANES: bool = true;
-    #[inline(always)]
-    fn eval2_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> (V, V) {
-        // As in `Sigmoid::eval_lanes`.
-        <Self as UnaryPair<V>>::eval2_one::<M>(x)
-    }
-}
-
-/// `|x| < NO_TAIL`: `k <= K_E`, so `2^-k` is applied in one step (`s2 = 1`). The fast path
-/// then skips the split power of two; it computes the very same operations otherwise, so its
-/// results are bit-identical. On explicit lanes: every lane.
-#[inline(always)]
-fn no_deep_tail<F: Consts>(x: F) -> bool {
-    x.abs().all_lt(F::NO_TAIL)
-}
-
-/// `U(r)` by Horner's scheme: the fewest operations (2 or 5 multiply-adds), which is what the
+/// `c[0] + r (c[1] + r (...))` by Horner's scheme: the fewest operations, which is what the
 /// slice loops, bound by the throughput of the FMA pipes, pay for. Estrin's scheme would shorten
-/// the scalar call's chain of dependent operations, at the cost of one more multiplication.
+/// the scalar call's chain of dependent operations, at the cost of more multiplications.
 #[inline(always)]
-fn poly<F: Consts, M: MulAdd>(r: F) -> F {
-    let c = F::U;
+pub(crate) fn horner<F: Real, M: MulAdd>(c: &[F], r: F) -> F {
     let mut u = c[c.len() - 1];
     for &k in c[..c.len() - 1].iter().rev() {
         u = M::mul_add(u, r, k);
@@ -253,90 +203,10 @@ fn poly<F: Consts, M: MulAdd>(r: F) -> F {
     u
 }
 
-/// What `s` and `s'` share: `e = exp(-|x|)` and `1 / (1 + e)`, each as two words.
-struct Parts<F: Real> {
-    /// `e = (eh + el) * 2^floor(q2)`, the power of two applied last (a factor of 1 but in the
-    /// deep tail).
-    eh: F,
-    el: F,
-    q2: F,
-    t2: F,
-    /// `1 / (1 + e) = inv (1 + c)`.
-    inv: F,
-    c: F,
-}
-
-impl<F: Consts> Parts<F> {
-    /// With `TAIL = false` the caller guarantees `|x| < NO_TAIL` (so not NaN, and
-    /// `floor(q) >= -K_E`): `2^floor(q)` scales `m` in one step.
-    #[inline(always)]
-    fn new<M: MulAdd, const TAIL: bool>(x: F) -> Self {
-        let a = if TAIL {
-            x.abs().min_keep_nan(F::A_MAX)
-        } else {
-            x.abs()
-        };
-        // q = -a / ln2 rounded to a multiple of 1/N, as a float and in t's low bits.
-        let t = M::mul_add(-a, F::LOG2E, F::MAGIC_Q);
-        let q = t - F::MAGIC_Q;
-        // r = -a - q ln2: the first step exact, then the rest of ln 2.
-        let r1 = M::mul_add_acc(q, -F::LN2, -a);
-        let r = M::mul_add(q, -F::LN2_LO, r1);
-        // exp(r) - 1 = r + r^2 U(r), and m = 2^(j/N) exp(r) = mh + ml.
-        let p = M::mul_add(r * r, poly::<F, M>(r), r);
-        let (th, tl) = F::exp2_table(t, M::VECTOR);
-        let mt = M::mul_add(th, p, tl);
-        let mh = th + mt;
-        let ml = (th - mh) + mt;
-        // e = 2^floor(q) m = (eh + el) 2^floor(q2): both factors normal.
-        let (eh, el, q2, t2) = if TAIL {
-            let k_e = F::from_f64(F::K_E as f64);
-            let (qe, te) = (q.max_keep_nan(-k_e), t.max_keep_nan(F::MAGIC_Q - k_e));
-            let (q2, t2) = (
-                (q + k_e).min_keep_nan(F::ZERO),
-                (t + k_e).min_keep_nan(F::MAGIC_Q),
-            );
-            (mh.scale(qe, te), ml.scale(qe, te), q2, t2)
-        } else {
-            (mh.scale(q, t), ml.scale(q, t), F::ZERO, F::MAGIC_Q)
-        };
-        // d = 1 + e = dh + dl (Fast2Sum: 1 >= eh), then 1/d = inv (1 + c).
-        let dh = F::ONE + eh;
-        let dl = ((F::ONE - dh) + eh) + el;
-        let inv = F::ONE / dh;
-        let rho = M::mul_add_acc(-inv, dh, F::ONE);
-        let c = M::mul_add(-inv, dl, rho);
-        Parts {
-            eh,
-            el,
-            q2,
-            t2,
-            inv,
-            c,
-        }
-    }
-
-    /// `n / d = n inv (1 + c)`, `n = 1` (x >= 0) or `n = e` (x < 0), rounded once.
-    #[inline(always)]
-    fn sigmoid<M: MulAdd, const TAIL: bool>(&self, x: F) -> F {
-        let (inv, c) = (self.inv, self.c);
-        let nh = F::select_neg(x, self.eh, F::ONE);
-        let nl = F::select_neg(x, self.el, F::ZERO);
-        let s = M::mul_add_acc(nh, inv, M::mul_add(nh, c, nl) * inv);
-        if TAIL {
-            F::select_neg(x, s.scale(self.q2, self.t2), s)
-        } else {
-            s
-        }
-    }
-
-    /// `e / d^2 = e inv^2 (1 + 2c)`, rounded once.
-    #[inline(always)]
-    fn grad<M: MulAdd, const TAIL: bool>(&self) -> F {
-        let (inv, c) = (self.inv, self.c);
-        let ah = inv * inv;
-        let al = M::mul_add(c + c, ah, M::mul_add_acc(inv, inv, -ah));
-        let g = M::mul_add_acc(self.eh, ah, M::mul_add(self.eh, al, self.el * ah));
-        if TAIL { g.scale(self.q2, self.t2) } else { g }
-    }
+/// `a + b = s + e` exactly (Knuth's TwoSum: no order of magnitude needed).
+#[inline(always)]
+pub(crate) fn two_sum<F: Real>(a: F, b: F) -> (F, F) {
+    let s = a + b;
+    let bb = s - a;
+    (s, (a - (s - bb)) + (b - bb))
 }

@@ -14,15 +14,23 @@
 //! `sigmoid(+inf) = 1`, `sigmoid(-inf) = 0`, `sigmoid_grad(±inf) = 0`; `sigmoid(-0.0) = 0.5`.
 
 pub(crate) mod kernel;
-// TEMPORARY: see placeholder.rs.
-mod placeholder;
-#[allow(unused_imports)]
-use placeholder::{BinaryCrossEntropyWithLogits, LogSigmoid, Logit, Silu, SiluGrad, Softplus};
+
+mod binary_cross_entropy;
+mod exp;
+mod log;
+pub(crate) mod logit;
+pub(crate) mod sigmoid;
+mod silu;
+mod softplus;
+pub(crate) use binary_cross_entropy::BinaryCrossEntropyWithLogits;
+pub(crate) use logit::Logit;
+pub(crate) use silu::{Silu, SiluGrad};
+pub(crate) use softplus::{LogSigmoid, Softplus};
 
 pub(crate) mod f32;
 pub(crate) mod f64;
 
-use kernel::{Grad, Sigmoid, SigmoidAndGrad};
+pub(crate) use sigmoid::{Grad, Sigmoid, SigmoidAndGrad};
 
 // `kernel = _`: each listed function (`registry.rs`) runs the type of `kernel` its entry names.
 crate::api::kernel_api!("exact", "within 1 ulp", inline = true, kernel = _);

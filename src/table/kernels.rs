@@ -5,7 +5,7 @@
 use core::marker::PhantomData;
 
 use super::lookup::{TableData, inside, locate};
-use crate::exact::kernel;
+use crate::exact as kernel;
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary, UnaryPair};
 

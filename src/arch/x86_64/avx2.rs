@@ -47,19 +47,30 @@ pub struct U64x4x2(__m256i, __m256i);
 // constants, which need no instruction. Every `unsafe` below calls an AVX, AVX2 or FMA intrinsic
 // on them; its SAFETY is that invariant: the CPU has AVX2 and FMA.
 
-/// `(T_HI[j], T_LO[j])` for `j` the low 3 bits of `t`'s bits: `vpermps` reads the 8 entries of
-/// each table from one register by the low 3 bits of each lane.
+/// `table[j]` for `j` the low 3 bits of `t`'s bits: `vpermps` reads the 8 entries of the table
+/// from one register by the low 3 bits of each lane.
+#[inline(always)]
+fn read_f32(t: __m256, table: &[f32; 8]) -> __m256 {
+    // SAFETY: the CPU has AVX2 (see the lane types' invariant); the table has 8 floats.
+    unsafe { _mm256_permutevar8x32_ps(_mm256_loadu_ps(table.as_ptr()), _mm256_castps_si256(t)) }
+}
+
+/// `(T_HI[j], T_LO[j])` for `j` the low 3 bits of `t`'s bits.
 #[inline(always)]
 fn exp2_table_f32(t: __m256) -> (__m256, __m256) {
     use crate::exact::f32::{T_HI, T_LO};
-    // SAFETY: the CPU has AVX2 (see the lane types' invariant); each table has 8 floats.
-    unsafe {
-        let j = _mm256_castps_si256(t);
-        (
-            _mm256_permutevar8x32_ps(_mm256_loadu_ps(T_HI.as_ptr()), j),
-            _mm256_permutevar8x32_ps(_mm256_loadu_ps(T_LO.as_ptr()), j),
-        )
-    }
+    (read_f32(t, &T_HI), read_f32(t, &T_LO))
+}
+
+/// `(LOG_C[j], LOG_HI[j], LOG_LO[j])` for `j` the low 3 bits of `t`'s bits.
+#[inline(always)]
+fn log_table_f32(t: __m256) -> (__m256, __m256, __m256) {
+    use crate::exact::f32::{LOG_C, LOG_HI, LOG_LO};
+    (
+        read_f32(t, &LOG_C),
+        read_f32(t, &LOG_HI),
+        read_f32(t, &LOG_LO),
+    )
 }
 
 /// `(T_HI[j], T_LO[j])` for `j` the low 4 bits of `t`'s bits. No AVX2 instruction permutes
@@ -69,8 +80,29 @@ fn exp2_table_f32(t: __m256) -> (__m256, __m256) {
 #[inline(always)]
 fn exp2_table_f64(t: __m256d) -> (__m256d, __m256d) {
     use crate::exact::f64::{T_HI, T_LO};
+    let (idx, b2, b3) = index_f64(t);
+    (read_f64(&T_HI, idx, b2, b3), read_f64(&T_LO, idx, b2, b3))
+}
+
+/// `(LOG_C[j], LOG_HI[j], LOG_LO[j])` for `j` the low 4 bits of `t`'s bits, as
+/// [`exp2_table_f64`] reads its tables.
+#[inline(always)]
+fn log_table_f64(t: __m256d) -> (__m256d, __m256d, __m256d) {
+    use crate::exact::f64::{LOG_C, LOG_HI, LOG_LO};
+    let (idx, b2, b3) = index_f64(t);
+    (
+        read_f64(&LOG_C, idx, b2, b3),
+        read_f64(&LOG_HI, idx, b2, b3),
+        read_f64(&LOG_LO, idx, b2, b3),
+    )
+}
+
+/// The float-pair indices and the two blend masks of [`read_f64`] for `j` the low 4 bits of
+/// `t`'s bits.
+#[inline(always)]
+fn index_f64(t: __m256d) -> (__m256i, __m256d, __m256d) {
     // SAFETY: the CPU has AVX2 (see the lane types' invariant).
-    let (idx, b2, b3) = unsafe {
+    unsafe {
         let bits = _mm256_castpd_si256(t);
         // The low word of each lane (which holds `j`) in both words, times 2, plus 0 and 1: the
         // float indices of the double `j & 3` (`vpermps` uses the low 3 bits).
@@ -80,11 +112,10 @@ fn exp2_table_f64(t: __m256d) -> (__m256d, __m256d) {
             _mm256_castsi256_pd(_mm256_slli_epi64::<61>(bits)),
             _mm256_castsi256_pd(_mm256_slli_epi64::<60>(bits)),
         )
-    };
-    (read_f64(&T_HI, idx, b2, b3), read_f64(&T_LO, idx, b2, b3))
+    }
 }
 
-/// One table of [`exp2_table_f64`].
+/// One table of [`exp2_table_f64`] or [`log_table_f64`].
 #[inline(always)]
 fn read_f64(table: &[f64; 16], idx: __m256i, b2: __m256d, b3: __m256d) -> __m256d {
     // SAFETY: the CPU has AVX2 (see the lane types' invariant); `table` has 16 doubles, read as
@@ -105,7 +136,7 @@ macro_rules! lanes {
     (
         $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $n:literal, $mask_all:literal,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
-        $xor:ident, $and:ident, $blendv:ident, $movemask:ident, $table:ident,
+        $xor:ident, $and:ident, $blendv:ident, $movemask:ident, $table:ident, $log_table:ident,
         $set1:ident, $load:ident, $store:ident, $cast_to_bits:ident, $cast_from_bits:ident,
         $iadd:ident, $icmpgt:ident, $ishl:ident, $ishr:ident
     ) => {
@@ -246,6 +277,11 @@ macro_rules! lanes {
                 ($v(h0, h1), $v(l0, l1))
             }
             #[inline(always)]
+            fn log_table(t: Self, _vector: bool) -> (Self, Self, Self) {
+                let ((c0, h0, l0), (c1, h1, l1)) = ($log_table(t.0), $log_table(t.1));
+                ($v(c0, c1), $v(h0, h1), $v(l0, l1))
+            }
+            #[inline(always)]
             fn scale(self, _q: Self, t: Self) -> Self {
                 // As the scalar code (`kernel::scalar_ops`, `kernel::pow2_offset`): the right
                 // shift drops `j`, the left one puts `floor(q) + bias` in the exponent field.
@@ -300,6 +336,7 @@ lanes!(
     _mm256_blendv_ps,
     _mm256_movemask_ps,
     exp2_table_f32,
+    log_table_f32,
     _mm256_set1_ps,
     _mm256_loadu_ps,
     _mm256_storeu_ps,
@@ -330,6 +367,7 @@ lanes!(
     _mm256_blendv_pd,
     _mm256_movemask_pd,
     exp2_table_f64,
+    log_table_f64,
     _mm256_set1_pd,
     _mm256_loadu_pd,
     _mm256_storeu_pd,

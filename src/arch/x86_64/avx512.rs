@@ -183,6 +183,15 @@ macro_rules! lanes {
                 )
             }
             #[inline(always)]
+            fn log_table(t: Self, _vector: bool) -> (Self, Self, Self) {
+                let read = $table;
+                (
+                    read(t, &crate::exact::$f::LOG_C),
+                    read(t, &crate::exact::$f::LOG_HI),
+                    read(t, &crate::exact::$f::LOG_LO),
+                )
+            }
+            #[inline(always)]
             fn scale(self, q: Self, _t: Self) -> Self {
                 // `vscalefps` is `self * 2^floor(q)`, rounded once (also to a subnormal).
                 // SAFETY: the CPU has AVX-512F (see the lane types' invariant).

@@ -1,0 +1,148 @@
+//! `silu(x) = x s(x)` (also called swish) and its derivative
+//! `silu_grad(x) = s(x) (1 + x (1 - s(x)))`.
+//!
+//! From the sigmoid's parts (`sigmoid.rs`: `e = exp(-|x|)`, `1 / (1 + e) = inv (1 + c)`):
+//!
+//! - `silu(x) = n x inv (1 + c)`, `n = 1` (x >= 0) or `e` (x < 0), with `x inv` split exactly
+//!   (one FMA) and rounded once.
+//! - `silu_grad(x) = num / (1 + e)^2` with `num = 1 + e (1 + x)` for `x >= 0` and
+//!   `num = e (1 + x + e)` for `x < 0`, each as two words (`1 + x` by TwoSum), and
+//!   `1 / (1 + e)^2 = inv^2 (1 + 2c)` as for `s'`. Nothing overflows.
+//! - Near the derivative's zero `x0 = -1 - W(1/e) = -1.2784645...` (`1 + x0 + e^x0 = 0`),
+//!   `1 + x + e` cancels; for `|x - x0| < 1/16` the kernel computes `t Q(t)` instead, `t = x - x0`
+//!   exactly to two words, `Q` a polynomial of degree 4 (f32) or 9 (f64) with a two-word
+//!   constant term (`scripts/fit_silu_grad.py`). Slice blocks with no input there skip it.
+//!
+//! For `x <= -A_MAX` both round to -0 (`silu(-inf) = -0.0`, `silu_grad(-inf) = -0.0`); for
+//! `x >= A_MAX` `silu(x) = x` and `silu_grad(x) = 1`. The deep tail's second power of two is
+//! applied last, so subnormal results are kept.
+
+use super::exp::no_deep_tail;
+use super::kernel::{Consts, horner, two_sum};
+use super::sigmoid::Parts;
+use crate::real::MulAdd;
+use crate::slice::{Lanes, Unary};
+
+/// `x s(x)`.
+pub(crate) struct Silu;
+/// `s(x) (1 + x (1 - s(x)))`.
+pub(crate) struct SiluGrad;
+
+/// `x` clamped to `[-A_MAX, A_MAX]` (NaN kept): beyond, the results are the limits, and the
+/// clamped value gives them (or the caller selects them).
+#[inline(always)]
+fn clamp<F: Consts>(x: F) -> F {
+    x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX)
+}
+
+/// `silu(x)`, rounded once (`TAIL` as for `ExpNeg::new`).
+#[inline(always)]
+fn silu<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
+    let p = Parts::<F>::new::<M, TAIL>(x);
+    let xc = if TAIL { clamp(x) } else { x };
+    let (nh, nl) = p.numerator(x);
+    // x s = nh (u + ul) + (nh c + nl) u, with u + ul = x inv exactly.
+    let u = xc * p.inv;
+    let ul = M::mul_add_acc(xc, p.inv, -u);
+    let y = M::mul_add_acc(nh, u, M::mul_add(nh, ul, M::mul_add(nh, p.c, nl) * u));
+    if TAIL {
+        // x < 0: the second power of two; x > A_MAX: x itself (s rounds to 1 long before).
+        let y = F::select_neg(x, p.e.unscale::<TAIL>(y), y);
+        F::select_neg(F::A_MAX - x, x, y)
+    } else {
+        y
+    }
+}
+
+/// `silu_grad(x)` by the general formula, rounded once.
+#[inline(always)]
+fn silu_grad<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
+    let p = Parts::<F>::new::<M, TAIL>(x);
+    let xc = if TAIL { clamp(x) } else { x };
+    let (eh, el) = (p.e.eh, p.e.el);
+    // w = 1 + x = wh + wl (TwoSum).
+    let (wh, wl) = two_sum(F::ONE, xc);
+    // x >= 0: num = 1 + e w.
+    let vh = eh * wh;
+    let vl = M::mul_add_acc(eh, wh, -vh) + M::mul_add(el, wh, eh * wl);
+    let ph = F::ONE + vh;
+    let pl = ((F::ONE - ph) + vh) + vl;
+    // x < 0: num = e (w + e).
+    let (gh, ge) = two_sum(wh, eh);
+    let gl = ge + (wl + el);
+    let nh = eh * gh;
+    let nl = M::mul_add_acc(eh, gh, -nh) + M::mul_add(el, gh, eh * gl);
+    let (numh, numl) = (F::select_neg(x, nh, ph), F::select_neg(x, nl, pl));
+    // num / d^2 = num inv^2 (1 + 2c).
+    let (ah, al) = p.inv_sq::<M>();
+    let y = M::mul_add_acc(numh, ah, M::mul_add(numh, al, numl * ah));
+    if TAIL {
+        F::select_neg(x, p.e.unscale::<TAIL>(y), y)
+    } else {
+        y
+    }
+}
+
+/// `silu_grad(x)` near its zero: `t Q(t)`, `t = x - x0`.
+#[inline(always)]
+fn silu_grad_near_zero<F: Consts, M: MulAdd>(x: F) -> F {
+    // x - X0_HI is exact (Sterbenz) where this is used.
+    let th = x - F::SILU_X0_HI;
+    let tl = -F::SILU_X0_LO;
+    let q = F::SILU_Q;
+    let ql = M::mul_add(th, horner::<F, M>(&q[1..], th), F::SILU_Q0_LO);
+    // t Q(t) = th Q(th) + tl (Q(th) + th Q'(th)) to first order in tl, with
+    // Q + t Q' = q0 + 2 q1 t to the order that matters.
+    let dq = M::mul_add(q[1] + q[1], th, q[0]);
+    M::mul_add_acc(th, q[0], M::mul_add(th, ql, tl * dq))
+}
+
+/// `x` is far enough from `x0` for the general formula.
+#[inline(always)]
+fn far_from_zero<F: Consts>(x: F) -> bool {
+    // `1/16 / |x - x0| < 1`: false near x0 and for NaN.
+    (F::from_f64(0.0625) / (x - F::SILU_X0_HI).abs()).all_lt(F::ONE)
+}
+
+impl<F: Consts> Unary<F> for Silu {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        silu::<F, M, true>(x)
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        no_deep_tail(x)
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        silu::<F, M, false>(x)
+    }
+    const LANES: bool = true;
+    #[inline(always)]
+    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
+        <Self as Unary<V>>::eval_one::<M>(x)
+    }
+}
+
+impl<F: Consts> Unary<F> for SiluGrad {
+    #[inline(always)]
+    fn eval<M: MulAdd>(x: F) -> F {
+        let y = silu_grad::<F, M, true>(x);
+        let near = silu_grad_near_zero::<F, M>(x);
+        // |x - x0| < 1/16: the polynomial.
+        F::select_neg((x - F::SILU_X0_HI).abs() - F::from_f64(0.0625), near, y)
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        no_deep_tail(x) && far_from_zero(x)
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        silu_grad::<F, M, false>(x)
+    }
+    const LANES: bool = true;
+    #[inline(always)]
+    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
+        <Self as Unary<V>>::eval_one::<M>(x)
+    }
+}
