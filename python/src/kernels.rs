@@ -9,6 +9,11 @@ use sigtab::Float;
 #[allow(unused_macros, unused_imports)]
 mod registry;
 pub(crate) use registry::for_each_function;
+
+// The ufuncs are those of the functions every family has (`for_each_function!(tables: ...)`, here
+// and in `lib.rs`): the exact-only functions of sigtab's list (the logistic family, `table: none`
+// in `src/registry.rs`) have no ufuncs yet: they need their docstrings, stubs, an exact-only
+// module and, for the loss, a two-input loop.
 /// `out[i] = f(x[i])`, and in place, and one element.
 pub trait Unary {
     fn one<T: Float>(x: T) -> T;
@@ -85,17 +90,17 @@ macro_rules! kernel_types {
 /// The exact kernels.
 pub mod exact {
     use super::*;
-    for_each_function!(kernel_types, [sigtab::exact]);
+    for_each_function!(tables: kernel_types, [sigtab::exact]);
 }
 
 /// The linear table kernels.
 pub mod table {
     use super::*;
-    for_each_function!(kernel_types, [sigtab::table]);
+    for_each_function!(tables: kernel_types, [sigtab::table]);
 }
 
 /// The cubic Hermite table kernels.
 pub mod hermite {
     use super::*;
-    for_each_function!(kernel_types, [sigtab::table::hermite]);
+    for_each_function!(tables: kernel_types, [sigtab::table::hermite]);
 }

@@ -138,7 +138,7 @@ impl Family {
             return Ok(None);
         };
         let d = PyDict::new(py);
-        for (name, f) in for_each_function!(max_err_fields) {
+        for (name, f) in for_each_function!(tables: max_err_fields) {
             let per = PyDict::new(py);
             per.set_item("float32", f(&e32))?;
             per.set_item("float64", f(&e64))?;
@@ -188,9 +188,9 @@ fn leak(s: String) -> &'static CStr {
 fn ufuncs(py: Python<'_>) -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
     let [exact, linear, hermite] = &FAMILIES;
     let mut all = Vec::new();
-    for_each_function!(register, py, all, exact, exact);
-    for_each_function!(register, py, all, linear, table);
-    for_each_function!(register, py, all, hermite, hermite);
+    for_each_function!(tables: register, py, all, exact, exact);
+    for_each_function!(tables: register, py, all, linear, table);
+    for_each_function!(tables: register, py, all, hermite, hermite);
     Ok(all)
 }
 
