@@ -29,7 +29,9 @@ pub(crate) fn softplus<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
     let s = big + small;
     let y = s + (((big - s) + small) + lo);
     if TAIL {
-        F::select_neg(x, e.unscale::<TAIL>(y), y)
+        // x < 0: the second power of two; x > A_MAX (+inf included): x itself.
+        let y = F::select_neg(x, e.unscale::<TAIL>(y), y);
+        F::select_neg(F::A_MAX - x, x, y)
     } else {
         y
     }
