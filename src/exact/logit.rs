@@ -1,7 +1,7 @@
 //! `logit(p) = log(p / (1 - p))`, the inverse of the sigmoid.
 //!
 //! `q = 1 - p` is two words (Fast2Sum: `1 >= p`; exact for `p >= 1/2`), `ρ = p / q` two words
-//! (one division and the exact residual `p - ρ_h q_h`, one FMA), and `log ρ` the shared
+//! (one division, the exact residual `p - ρ_h q_h` by one FMA, and `1 / q = 1 + ρ`), and `log ρ` the shared
 //! logarithm (`log.rs`) with `ρ_h = 2^k z`, `z` in `[1 - 1/4N, 2 - 1/2N)` and the bucket from the
 //! bits of `z` (after glibc's `log`: the bits of `ρ_h` minus those of `1 - 1/4N` give `k` and
 //! the bucket at once). Near `p = 1/2`, `ρ` is near 1 and lands in bucket 0, where nothing
@@ -76,7 +76,9 @@ fn logit<F: Decompose, M: MulAdd>(p: F) -> F {
     let ql = (F::ONE - qh) - pc;
     let rh = ps / qh;
     let res = M::mul_add_acc(-rh, qh, ps);
-    let rl = (res - rh * ql) / qh;
+    // The low word: (p - rho q) / q, where 1 / q = 1 + p / q ~ 1 + rh (to the low word's
+    // precision; rh scaled by 2^(MANT + 2) for a subnormal p is still far below 1).
+    let rl = (res - rh * ql) * (F::ONE + rh);
     // log(rho) = k ln 2 + L[j] + log1p(z c - 1).
     let (k, z, j, inv_2k) = rh.decompose();
     let (c, lh, ll) = F::log_table(j, M::VECTOR);

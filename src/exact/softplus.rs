@@ -2,15 +2,14 @@
 //! mirrored.
 //!
 //! `softplus(x) = max(x, 0) + log1p(e)`, `e = exp(-|x|)` (`exp.rs`): nothing overflows, and
-//! `log1p(e)` is the shared logarithm (`log.rs`) of `z = 1 + e = dh + dl` in the bucket
-//! `j = min(round(e N), N - 1)`. In bucket 0 (`e < 1/2N`), `r = e` itself: `dh - 1` would have
-//! lost `e`'s low bits. The sum `max(x, 0) + log1p(e)` is exact (Fast2Sum on the larger first)
+//! `log1p(e)` is the shared logarithm (`log.rs`) of `z = 1 + e` in the bucket
+//! `j = min(round(e N), N - 1)`, reduced from `e` itself (see [`log1p_e`]). The sum `max(x, 0) + log1p(e)` is exact (Fast2Sum on the larger first)
 //! before the last rounding, and for `x < 0` in the deep tail the second power of two of `e` is
 //! applied last, so the subnormal results are kept (`softplus(-745.0) = 5e-324`).
 
 use super::exp::{ExpNeg, no_deep_tail};
 use super::kernel::Consts;
-use super::log::{log_sum, reduce};
+use super::log::log_sum;
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary};
 
@@ -39,17 +38,21 @@ pub(crate) fn softplus<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
 
 /// `log1p(e) = hi + lo` for `e = eh + el` (unscaled: in the deep tail, `log1p(e) = e` to far
 /// below an ulp, and the caller applies the second power of two).
+///
+/// `z = 1 + e` is never formed: in bucket `j`, `r = z c - 1 = e c + (c - 1)`, with `e c = ph + pl`
+/// exactly (one FMA), `c - 1` exact (Sterbenz: `c` in `[1/2, 1]`) and `ph + (c - 1)` exact too
+/// (Sterbenz again: in bucket `j >= 1`, `ph` is within a factor 2 of `1 - c`; in bucket 0,
+/// `c = 1` and `r = e`), so `r = rh + rl` keeps every bit of `e`, down to the deep tail.
 #[inline(always)]
 pub(crate) fn log1p_e<F: Consts, M: MulAdd>(e: &ExpNeg<F>) -> (F, F) {
     let n = F::from_f64((1u32 << F::N_LOG2) as f64);
-    let (dh, dl) = e.one_plus();
     // The bucket, rounded into t's low bits: min(round(e N), N - 1).
     let t = M::mul_add(e.eh, n, F::MAGIC).min_keep_nan(F::MAGIC + (n - F::ONE));
     let (c, lh, ll) = F::log_table(t, M::VECTOR);
-    let (rh, rl) = reduce::<F, M>(dh, dl, c);
-    // Bucket 0 (negative `j - 1/2`): r = e.
-    let b0 = (t - F::MAGIC) - F::from_f64(0.5);
-    let (rh, rl) = (F::select_neg(b0, e.eh, rh), F::select_neg(b0, e.el, rl));
+    let ph = e.eh * c;
+    let pl = M::mul_add_acc(e.eh, c, -ph);
+    let rh = ph + (c - F::ONE);
+    let rl = M::mul_add(e.el, c, pl);
     log_sum::<F, M, false>(F::ZERO, lh, ll, rh, rl)
 }
 
