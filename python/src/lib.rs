@@ -15,7 +15,7 @@ use pyo3::exceptions::{PyAttributeError, PyRuntimeError};
 use pyo3::prelude::*;
 use pyo3::types::PyDict;
 use std::ffi::{CStr, CString};
-use ufunc::{unary_pair_ufunc, unary_ufunc};
+use ufunc::kernel_ufunc;
 
 /// What every docstring says of dtypes, keywords and special values.
 const CONVENTIONS: &str = "
@@ -208,13 +208,9 @@ macro_rules! register {
     })*) => {
         $(register!(@one ($i -> $o) $py, $all, $family, kernels::$kernels::$kernel, $python);)*
     };
-    (@one (1 -> 1) $py:ident, $all:ident, $family:ident, $k:ty, $python:ident) => {
+    (@one ($i:literal -> $o:literal) $py:ident, $all:ident, $family:ident, $k:ty, $python:ident) => {
         let doc = $family.doc(stringify!($python))?;
-        $all.push(($family.module, unary_ufunc!($py, stringify!($python), $k, doc)?));
-    };
-    (@one (1 -> 2) $py:ident, $all:ident, $family:ident, $k:ty, $python:ident) => {
-        let doc = $family.doc(stringify!($python))?;
-        $all.push(($family.module, unary_pair_ufunc!($py, stringify!($python), $k, doc)?));
+        $all.push(($family.module, kernel_ufunc!($py, stringify!($python), $k, $i -> $o, doc)?));
     };
 }
 use register;
