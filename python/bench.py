@@ -237,11 +237,11 @@ def table_three(rng):
                     with np.errstate(all="ignore"):
                         ns.setdefault((g, r), []).append(best_ns("f()", {"f": f}) / n)
         for g, (fname, rows) in enumerate(logistic_groups(*(np.zeros(1, dtype),) * 3)):
-            print(f"\n{name + ' ' + fname:<36}" + "".join(f"{n:>12}" for n in LARGE)
+            print(f"\n{name + ' ' + fname:<42}" + "".join(f"{n:>12}" for n in LARGE)
                   + "   x first row")
             for r, (label, _) in enumerate(rows):
                 ratio = "  ".join(f"{a / v:5.1f}x" for a, v in zip(ns[(g, 0)], ns[(g, r)]))
-                print(f"{label:<36}" + "".join(f"{v:12.2f}" for v in ns[(g, r)]) + f"   {ratio}")
+                print(f"{label:<42}" + "".join(f"{v:12.2f}" for v in ns[(g, r)]) + f"   {ratio}")
 
 
 def main():

@@ -106,11 +106,11 @@ pub mod exact {
 /// The linear table kernels.
 pub mod table {
     use super::*;
-    for_each_function!(kernel_types, [sigtab::table]);
+    for_each_function!(tables: kernel_types, [sigtab::table]);
 }
 
 /// The cubic Hermite table kernels.
 pub mod hermite {
     use super::*;
-    for_each_function!(kernel_types, [sigtab::table::hermite]);
+    for_each_function!(tables: kernel_types, [sigtab::table::hermite]);
 }

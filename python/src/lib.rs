@@ -2,7 +2,8 @@
 //!
 //! - `kernels.rs`: the kernels, one type per function of sigtab's list (`src/registry.rs`) and
 //!   family.
-//! - `loops.rs`: numpy inner loops over them (contiguous, in place, strided, float16).
+//! - `loops.rs`: one generic numpy inner loop over them, for any count of inputs and outputs
+//!   (contiguous, in place, strided, broadcast, float16).
 //! - `ufunc.rs`: ufunc objects from numpy's C API, with their tables in statics.
 //! - here: the ufuncs of the listed functions with their docstrings, and the module.
 
@@ -49,7 +50,8 @@ const P_LOGIT: &str = "p : array_like
     ``dtype=np.float64`` to compute in float64 as ``scipy.special.logit``
     does. Complex, object, string and longdouble inputs raise TypeError.
 out, where, casting, order, dtype, subok
-    numpy's ufunc keywords (``out=p`` works in place).";
+    numpy's ufunc keywords (``out=p`` works in place). numpy's signature
+    line above names ``p`` ``x``: it is positional.";
 
 /// The parameters of a function of one input `x` with no scipy equivalent.
 const X_PLAIN: &str = "x : array_like
@@ -76,7 +78,9 @@ target : array_like
     2). Pass ``dtype=np.float64`` to compute in float64. Complex, object,
     string and longdouble inputs raise TypeError.
 out, where, casting, order, dtype, subok
-    numpy's ufunc keywords (``out=x`` or ``out=target`` works in place).";
+    numpy's ufunc keywords (``out=x`` or ``out=target`` works in place).
+    numpy's signature line above names ``x`` and ``target`` ``x1`` and
+    ``x2``: they are positional.";
 
 /// What every docstring says after its summary: `params`, then the results, special values and
 /// the GIL.
@@ -188,12 +192,13 @@ impl Family {
                 }
             ),
             "log_expit" => format!(
-                "The log of the logistic sigmoid, ``log(1 / (1 + exp(-x)))`` elementwise, \
+                "The log of the logistic sigmoid, ``log(1 / (1 + exp(-x)))`` elementwise,\n\
                  {how}.\n\n\
-                 The function of ``scipy.special.log_expit``: ``log s(x) = -log1p(exp(-x))\n\
-                 = x - log1p(exp(x))``, ``-softplus(-x)``. Never overflows and keeps the\n\
-                 tails: ``log_expit(-1000.0) == -1000.0``, where ``np.log(expit(x))`` is\n\
-                 ``-inf`` below -745; ``log_expit(-inf) = -inf``, ``log_expit(inf) = 0``.\n\
+                 The function of ``scipy.special.log_expit``, ``-softplus(-x)``: equal to\n\
+                 ``-log1p(exp(-x))``, and to ``x - log1p(exp(x))``, the form that does not\n\
+                 overflow below 0. Never overflows and keeps the tails:\n\
+                 ``log_expit(-1000.0) == -1000.0``, where ``np.log(expit(x))`` is ``-inf``\n\
+                 below -745; ``log_expit(-inf) = -inf``, ``log_expit(inf) = 0``.\n\
                  {conventions}\nExamples\n--------\n>>> import sigtab\n\
                  >>> float({path}.log_expit(-1000.0))\n-1000.0\n"
             ),
@@ -211,7 +216,8 @@ impl Family {
                  [1000.0, 5e-324]\n"
             ),
             "logit" => format!(
-                "The logit ``log(p / (1 - p))`` elementwise, the inverse of ``expit``, {how}.\n\n\
+                "The logit ``log(p / (1 - p))`` elementwise, the inverse of ``expit``,\n\
+                 {how}.\n\n\
                  The function and conventions of ``scipy.special.logit``: ``logit(0) = -inf``,\n\
                  ``logit(1) = inf``, ``logit(0.5) = 0``, and ``p`` outside [0, 1] gives NaN,\n\
                  all without a warning. Within 1 ulp near 0.5 too, where ``log(p / (1 - p))``\n\
@@ -278,20 +284,21 @@ impl Family {
             return Ok(None);
         };
         let d = PyDict::new(py);
-        for (name, f) in for_each_function!(max_err_fields) {
+        let add = |name: &str, f: fn(&sigtab::table::MaxErr) -> f64| -> PyResult<()> {
             let per = PyDict::new(py);
             per.set_item("float32", f(&e32))?;
             per.set_item("float64", f(&e64))?;
-            d.set_item(name, per)?;
-        }
+            d.set_item(name, per)
+        };
+        for_each_function!(tables: max_err_fields, add);
         Ok(Some(d))
     }
 }
 
-/// `(python name, MaxErr field)` of every listed function of one output. A callback of
-/// `for_each_function!`.
+/// Calls `$add(python name, MaxErr field)?` for every listed function of one output with table
+/// kernels. A callback of `for_each_function!(tables: ...)`, in statement position.
 macro_rules! max_err_fields {
-    ([] $($name:ident {
+    ([$add:ident] $($name:ident {
         arity: $i:tt -> $o:tt,
         forms: $forms:tt,
         kernel: $kernel:ident,
@@ -300,19 +307,12 @@ macro_rules! max_err_fields {
         python: $python:ident,
         docs: $docs:tt $(,)?
     })*) => {
-        [$(max_err_fields!(@one ($i -> $o) $python [$($field),+])),*]
-            .into_iter()
-            .flatten()
+        $(max_err_fields!(@one ($i -> $o) $add $python [$($field),+]);)*
     };
-    (@one (1 -> 1) $python:ident [$field:ident]) => {
-        Some((
-            stringify!($python),
-            (|e| e.$field) as fn(&sigtab::table::MaxErr) -> f64,
-        ))
+    (@one (1 -> 1) $add:ident $python:ident [$field:ident]) => {
+        $add(stringify!($python), |e| e.$field)?;
     };
-    (@one $arity:tt $($rest:tt)*) => {
-        None
-    };
+    (@one $arity:tt $($rest:tt)*) => {};
 }
 use max_err_fields;
 
@@ -324,13 +324,15 @@ fn leak(s: String) -> &'static CStr {
 }
 
 /// Every ufunc: one per listed function (`src/registry.rs`) and family, named by its `python`
-/// name, in the order of the list, family by family.
+/// name, in the order of the list, family by family. The table families have only the functions
+/// with table kernels (`for_each_function!(tables: ...)`); the exact-only ones (`table: none`:
+/// the logistic family beyond the sigmoid) are in `sigtab` alone.
 fn ufuncs(py: Python<'_>) -> PyResult<Vec<(&'static str, Bound<'_, PyAny>)>> {
     let [exact, linear, hermite] = &FAMILIES;
     let mut all = Vec::new();
     for_each_function!(register, py, all, exact, exact);
-    for_each_function!(register, py, all, linear, table);
-    for_each_function!(register, py, all, hermite, hermite);
+    for_each_function!(tables: register, py, all, linear, table);
+    for_each_function!(tables: register, py, all, hermite, hermite);
     Ok(all)
 }
 
