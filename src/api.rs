@@ -4,16 +4,24 @@
 //! `registry.rs`: `kernel_methods!` and `free_functions!` are its callbacks.
 
 /// Expands to a `Kernels` type and, for every function of the list (`registry.rs`), its free
-/// functions (scalar, slice and, with one output, in place) and the same `Kernels` methods, over
+/// functions (scalar, slice and, with one input and one output, in place) and the same `Kernels` methods, over
 /// the family's kernel types: each entry's `kernel` followed by `$interp` (nothing for the exact
 /// kernels, `<Linear>` or `<Hermite>` for the tables). `$path` is the module's path for the doc
 /// examples; `$acc` the accuracy guarantee, in words; `$inline` whether the scalar functions run
 /// the kernel inline when the build has FMA (`INLINE_FMA`): the exact kernels do (branch-free, so
 /// a caller's loop vectorizes); the tables do not, since a caller's loop over their branchy
 /// kernel, vectorized for AVX2, came out 5-9x slower than the dispatched call
-/// (`-C target-cpu=x86-64-v3`, measured on Zen 4).
+/// (`-C target-cpu=x86-64-v3`, measured on Zen 4). `list = tables` (the table families) leaves
+/// out the exact-only functions (`table: none` in `registry.rs`); without it, every listed
+/// function is written.
 macro_rules! kernel_api {
+    ($path:literal, $acc:literal, inline = $inline:literal, list = tables, kernel = _ $($interp:tt)*) => {
+        $crate::api::kernel_api!(@api [tables:] $path, $acc, $inline, [$($interp)*]);
+    };
     ($path:literal, $acc:literal, inline = $inline:literal, kernel = _ $($interp:tt)*) => {
+        $crate::api::kernel_api!(@api [] $path, $acc, $inline, [$($interp)*]);
+    };
+    (@api [$($list:tt)*] $path:literal, $acc:literal, $inline:literal, [$($interp:tt)*]) => {
         use $crate::Float;
         use $crate::api::{free_functions, kernel_methods};
         use $crate::arch::{Backend, INLINE_FMA, dispatch};
@@ -85,10 +93,10 @@ macro_rules! kernel_api {
                 self.backend
             }
 
-            for_each_function!(kernel_methods, [$($interp)*]);
+            for_each_function!($($list)* kernel_methods, [$($interp)*]);
         }
 
-        for_each_function!(free_functions, $inline, [$($interp)*]);
+        for_each_function!($($list)* free_functions, $inline, [$($interp)*]);
     };
 }
 pub(crate) use kernel_api;
@@ -143,6 +151,13 @@ macro_rules! kernel_methods {
             dispatch!(self.backend, scalar2::<T, $kernel $($g)*>(x))
         }
     };
+    (@scalar_fn (2 -> 1) $scalar:ident $kernel:ident [$($g:tt)*] [$($doc:tt)*]) => {
+        $($doc)*
+        #[inline]
+        pub fn $scalar<T: Float>(self, x: T, target: T) -> T {
+            dispatch!(self.backend, scalar_binary::<T, $kernel $($g)*>(x, target))
+        }
+    };
     (@slice $arity:tt { scalar: $_s:ident, slice: $slice:ident $($_f:tt)* } $kernel:ident $interp:tt
         { scalar: $_ds:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
         kernel_methods!(@slice_fn $arity $slice $kernel $interp [
@@ -171,6 +186,15 @@ macro_rules! kernel_methods {
             dispatch!(self.backend, map2::<T, $kernel $($g)*>(x, y, dy))
         }
     };
+    (@slice_fn (2 -> 1) $slice:ident $kernel:ident [$($g:tt)*] [$($doc:tt)*]) => {
+        $($doc)*
+        #[track_caller]
+        pub fn $slice<T: Float>(self, x: &[T], target: &[T], out: &mut [T]) {
+            $crate::slice::check_target_len(stringify!($slice), x.len(), target.len());
+            check_len(stringify!($slice), x.len(), out.len());
+            dispatch!(self.backend, map_binary::<T, $kernel $($g)*>(x, target, out))
+        }
+    };
     (@in_place (1 -> 1) { scalar: $_s:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
         $kernel:ident [$($g:tt)*]
         { scalar: $_ds:tt, slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
@@ -189,6 +213,7 @@ macro_rules! kernel_methods {
         }
     };
     (@in_place (1 -> 2) $($_:tt)*) => {};
+    (@in_place (2 -> 1) $($_:tt)*) => {};
 }
 pub(crate) use kernel_methods;
 
@@ -268,6 +293,17 @@ macro_rules! free_functions {
             }
         }
     };
+    (@scalar_fn $inline:tt (2 -> 1) $scalar:ident $kernel:ident [$($g:tt)*] [$($doc:tt)*]) => {
+        $($doc)*
+        #[inline]
+        pub fn $scalar<T: Float>(x: T, target: T) -> T {
+            if $inline && INLINE_FMA {
+                <$kernel $($g)* as $crate::slice::Binary<T>>::eval::<Fused>(x, target)
+            } else {
+                Kernels::detect().$scalar(x, target)
+            }
+        }
+    };
     (@slice (1 -> 1) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
         { scalar: $_s:tt $_e:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
         $crate::api::documented! {
@@ -308,6 +344,26 @@ macro_rules! free_functions {
             }
         }
     };
+    (@slice (2 -> 1) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        { scalar: $_s:tt $_e:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `out[i] = ", stringify!($scalar), "(x[i], target[i])`, vectorized; each element equals the scalar call.")]
+                ///
+                /// # Panics
+                /// If `target` or `out` is not as long as `x`, with both lengths in the message.
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[track_caller]
+            pub fn $slice<T: Float>(x: &[T], target: &[T], out: &mut [T]) {
+                Kernels::detect().$slice(x, target, out)
+            }
+        }
+    };
     (@in_place (1 -> 1) { scalar: $scalar:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
         { scalar: $_s:tt $_e:tt, slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
         $crate::api::documented! {
@@ -325,6 +381,7 @@ macro_rules! free_functions {
         }
     };
     (@in_place (1 -> 2) $($_:tt)*) => {};
+    (@in_place (2 -> 1) $($_:tt)*) => {};
 }
 pub(crate) use free_functions;
 

@@ -19,6 +19,7 @@ use ::half::slice::HalfFloatSliceExt;
 use ::half::{bf16, f16};
 
 use crate::exact;
+use crate::registry::for_each_function;
 use crate::slice::check_len;
 
 /// `half::f16` or `half::bf16`. Sealed: it cannot be implemented outside this crate.
@@ -96,7 +97,7 @@ fn map_in_place<T: Half>(x: &mut [T], f: impl Fn(&mut [f32])) {
     }
 }
 
-crate::registry::for_each_function!(half_functions);
+for_each_function!(half_functions);
 
 /// The `half` functions of every listed function (`registry.rs`), through its exact f32 forms.
 /// A callback of `for_each_function!`.
@@ -155,6 +156,23 @@ macro_rules! half_functions {
             }
         }
     };
+    (@scalar (2 -> 1) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "` with `t = target`, through f32, rounded once.")]
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[inline]
+            pub fn $scalar<T: Half>(x: T, target: T) -> T {
+                T::narrow(exact::$scalar(x.widen(), target.widen()))
+            }
+        }
+    };
     (@slice (1 -> 1) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
         { scalar: $_ds:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
         $crate::api::documented! {
@@ -209,6 +227,39 @@ macro_rules! half_functions {
             }
         }
     };
+    (@slice (2 -> 1) { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        { scalar: $_ds:tt, slice: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `out[i] = ", stringify!($scalar), "(x[i], target[i])`, through the vectorized f32 kernels.")]
+                ///
+                /// # Panics
+                /// If `target` or `out` is not as long as `x`, with both lengths in the message.
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            #[track_caller]
+            pub fn $slice<T: Half>(x: &[T], target: &[T], out: &mut [T]) {
+                $crate::slice::check_target_len(stringify!($slice), x.len(), target.len());
+                check_len(stringify!($slice), x.len(), out.len());
+                let (mut a, mut b, mut c) = ([0f32; BLOCK], [0f32; BLOCK], [0f32; BLOCK]);
+                let chunks = x
+                    .chunks(BLOCK)
+                    .zip(target.chunks(BLOCK))
+                    .zip(out.chunks_mut(BLOCK));
+                for ((xs, ts), os) in chunks {
+                    let n = xs.len();
+                    T::widen_slice(xs, &mut a[..n]);
+                    T::widen_slice(ts, &mut b[..n]);
+                    exact::$slice(&a[..n], &b[..n], &mut c[..n]);
+                    T::narrow_slice(&c[..n], os);
+                }
+            }
+        }
+    };
     (@in_place (1 -> 1) { scalar: $scalar:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
         { scalar: $_ds:tt, slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
         $crate::api::documented! {
@@ -226,5 +277,6 @@ macro_rules! half_functions {
         }
     };
     (@in_place (1 -> 2) $($_:tt)*) => {};
+    (@in_place (2 -> 1) $($_:tt)*) => {};
 }
 use half_functions;

@@ -37,7 +37,7 @@
 /// project depends on another version.
 pub use ::ndarray;
 
-use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension, ShapeBuilder};
+use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension, ShapeBuilder, Zip};
 
 use alloc::vec;
 use alloc::vec::Vec;
@@ -48,11 +48,18 @@ pub use exact::SigmoidExt;
 
 /// `SigmoidExt` for one kernel family: the trait, and its impl for every `ArrayBase`.
 macro_rules! sigmoid_ext {
+    ($path:literal, list = tables, $($family:ident)::+) => {
+        sigmoid_ext!(@ext [tables:] $path, $($family)::+);
+    };
     ($path:literal, $($family:ident)::+) => {
+        sigmoid_ext!(@ext [] $path, $($family)::+);
+    };
+    (@ext [$($list:tt)*] $path:literal, $($family:ident)::+) => {
         use ::ndarray::{Array, ArrayBase, Data, DataMut, Dimension};
         use alloc::vec;
 
-        use super::{contiguous, from_vec, map_in_place, map_new};
+        #[allow(unused_imports)]
+        use super::{contiguous, from_vec, map_binary_new, map_in_place, map_new};
         use crate::Float;
         use crate::registry::for_each_function;
         use crate::$($family)::+ as scalar;
@@ -92,7 +99,7 @@ macro_rules! sigmoid_ext {
             /// The array's storage (owned, view, ...).
             type Storage;
 
-            for_each_function!(ext_methods, declare);
+            for_each_function!($($list)* ext_methods, declare);
         }
 
         impl<T: Float, S: Data<Elem = T>, D: Dimension> SigmoidExt for ArrayBase<S, D> {
@@ -100,7 +107,7 @@ macro_rules! sigmoid_ext {
             type Dim = D;
             type Storage = S;
 
-            for_each_function!(ext_methods, define);
+            for_each_function!($($list)* ext_methods, define);
         }
     };
 }
@@ -154,6 +161,33 @@ macro_rules! ext_methods {
             ]
             #[allow(clippy::type_complexity)]
             fn $scalar(&self) -> (Array<Self::Elem, Self::Dim>, Array<Self::Elem, Self::Dim>);
+        }
+    };
+    (@new declare (2 -> 1) $computes:literal { scalar: $scalar:ident, $($_f:tt)* }
+        { scalar: { $($example:tt)* } $($_d:tt)* }) => {
+        $crate::api::documented! {
+            [
+                #[doc = concat!(" `", $computes, "` for every element `x` of the array and `t` of `target` at the same index, in a new array.")]
+                ///
+                /// # Panics
+                /// If `target`'s shape is not the array's, with both shapes in the message.
+                ///
+                /// # Example
+                /// ```
+                $($example)*
+                /// ```
+            ]
+            fn $scalar<S2: Data<Elem = Self::Elem>>(
+                &self,
+                target: &ArrayBase<S2, Self::Dim>,
+            ) -> Array<Self::Elem, Self::Dim>;
+        }
+    };
+    (@new define (2 -> 1) $computes:literal { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
+        $docs:tt) => {
+        #[track_caller]
+        fn $scalar<S2: Data<Elem = T>>(&self, target: &ArrayBase<S2, D>) -> Array<T, D> {
+            map_binary_new(stringify!($scalar), self, target, slices::$slice, scalar::$scalar)
         }
     };
     (@new define (1 -> 1) $computes:literal { scalar: $scalar:ident, slice: $slice:ident $($_f:tt)* }
@@ -210,6 +244,7 @@ macro_rules! ext_methods {
         }
     };
     (@in_place $what:ident (1 -> 2) $($_:tt)*) => {};
+    (@in_place $what:ident (2 -> 1) $($_:tt)*) => {};
 }
 
 /// [`SigmoidExt`] with the exact kernels ([`crate::exact`]), also re-exported as
@@ -220,12 +255,12 @@ pub mod exact {
 
 /// [`SigmoidExt`](table::SigmoidExt) with the linear table kernels ([`crate::table`]).
 pub mod table {
-    sigmoid_ext!("table", table);
+    sigmoid_ext!("table", list = tables, table);
 
     /// [`SigmoidExt`](hermite::SigmoidExt) with the cubic Hermite table kernels
     /// ([`crate::table::hermite`]).
     pub mod hermite {
-        sigmoid_ext!("table::hermite", table::hermite);
+        sigmoid_ext!("table::hermite", list = tables, table::hermite);
     }
 }
 
@@ -278,4 +313,35 @@ fn map_in_place<T: Float, S: DataMut<Elem = T>, D: Dimension>(
         Some(x) => slice(x),
         None => a.mapv_inplace(scalar),
     }
+}
+
+/// A new array of `a`'s shape with `out[i] = f(a[i], t[i])`: through `slice` when `a` and `t`
+/// are contiguous in the same order (both C or both Fortran), elementwise through `scalar`
+/// otherwise. Panics, naming `what` and both shapes, if the shapes differ.
+#[track_caller]
+fn map_binary_new<T: Float, S: Data<Elem = T>, S2: Data<Elem = T>, D: Dimension>(
+    what: &str,
+    a: &ArrayBase<S, D>,
+    t: &ArrayBase<S2, D>,
+    slice: impl Fn(&[T], &[T], &mut [T]),
+    scalar: impl Fn(T, T) -> T,
+) -> Array<T, D> {
+    if a.shape() != t.shape() {
+        shape_mismatch(what, a.shape(), t.shape());
+    }
+    match (contiguous(a), contiguous(t)) {
+        (Some((x, fortran)), Some((y, t_fortran))) if fortran == t_fortran => {
+            let mut v = vec![T::default(); x.len()];
+            slice(x, y, &mut v);
+            from_vec(a.raw_dim(), fortran, v)
+        }
+        _ => Zip::from(a).and(t).map_collect(|&x, &y| scalar(x, y)),
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn shape_mismatch(what: &str, a: &[usize], t: &[usize]) -> ! {
+    panic!("{what}: the array has shape {a:?} but target has shape {t:?}; they must be equal")
 }

@@ -98,6 +98,23 @@ fn map2<T: Float>(x: &[T], y: &mut [T], dy: &mut [T], f: impl Fn(&[T], &mut [T],
     }
 }
 
+/// `f(x_chunk, target_chunk, out_chunk)` over matching chunks of the two inputs and the output.
+fn map_binary<T: Float>(
+    x: &[T],
+    target: &[T],
+    out: &mut [T],
+    f: impl Fn(&[T], &[T], &mut [T]) + Sync,
+) {
+    match task_len(x.len()) {
+        None => f(x, target, out),
+        Some(len) => x
+            .par_chunks(len)
+            .zip(target.par_chunks(len))
+            .zip(out.par_chunks_mut(len))
+            .for_each(|((x, target), out)| f(x, target, out)),
+    }
+}
+
 /// `f(chunk)` over the chunks of `x`.
 fn map_in_place<T: Float>(x: &mut [T], f: impl Fn(&mut [T]) + Sync) {
     match task_len(x.len()) {
@@ -137,9 +154,16 @@ mod tests {
 }
 
 /// The slice and in-place functions of one kernel family, on the pool: one of each for every
-/// function of the list (`registry.rs`).
+/// function of the list (`registry.rs`) the family has (`list = tables`: the table families,
+/// without the exact-only functions).
 macro_rules! par_api {
+    ($path:literal, list = tables, $($family:ident)::+) => {
+        par_api!(@api [tables:] $path, $($family)::+);
+    };
     ($path:literal, $($family:ident)::+) => {
+        par_api!(@api [] $path, $($family)::+);
+    };
+    (@api [$($list:tt)*] $path:literal, $($family:ident)::+) => {
         use $crate::Float;
         use $crate::registry::for_each_function;
         use $crate::slice::check_len;
@@ -152,7 +176,7 @@ macro_rules! par_api {
             };
         }
 
-        for_each_function!(par_functions);
+        for_each_function!($($list)* par_functions);
     };
 }
 
@@ -224,6 +248,24 @@ macro_rules! par_functions {
             }
         }
     };
+    (@slice_fn (2 -> 1) $slice:ident [$($head:tt)*] [$($doc:tt)*]) => {
+        $crate::api::documented! {
+            [
+                $($head)*
+                ///
+                /// # Panics
+                /// If `target` or `out` is not as long as `x`, with both lengths in the message.
+                $($doc)*
+            ]
+            #[track_caller]
+            pub fn $slice<T: Float>(x: &[T], target: &[T], out: &mut [T]) {
+                $crate::slice::check_target_len(stringify!($slice), x.len(), target.len());
+                check_len(stringify!($slice), x.len(), out.len());
+                let k = Kernels::detect();
+                $crate::par::map_binary(x, target, out, |x, target, out| k.$slice(x, target, out));
+            }
+        }
+    };
     (@in_place (1 -> 1) { scalar: $_s:ident, slice: $_l:ident, in_place: $in_place:ident $(,)? }
         { slice: $_dl:tt, in_place: { $($example:tt)* } $(,)? }) => {
         $crate::api::documented! {
@@ -242,6 +284,7 @@ macro_rules! par_functions {
         }
     };
     (@in_place (1 -> 2) $($_:tt)*) => {};
+    (@in_place (2 -> 1) $($_:tt)*) => {};
 }
 
 /// [`crate::exact`]'s slice functions on every core.
@@ -253,11 +296,11 @@ pub mod exact {
 /// [`crate::table`]'s slice functions on every core.
 pub mod table {
     use super::{map, map_in_place, map2};
-    par_api!("table", table);
+    par_api!("table", list = tables, table);
 
     /// [`crate::table::hermite`]'s slice functions on every core.
     pub mod hermite {
         use super::super::{map, map_in_place, map2};
-        par_api!("table::hermite", table::hermite);
+        par_api!("table::hermite", list = tables, table::hermite);
     }
 }

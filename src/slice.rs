@@ -187,6 +187,14 @@ fn all_fast<F: Copy>(xs: &[F], fast: impl Fn(F) -> bool) -> bool {
     xs.iter().fold(true, |acc, &v| acc & fast(v))
 }
 
+/// [`all_fast`] for the pairs of a block of two inputs.
+#[inline(always)]
+fn all_fast2<F: Copy>(xs: &[F], ts: &[F], fast: impl Fn(F, F) -> bool) -> bool {
+    xs.iter()
+        .zip(ts)
+        .fold(true, |acc, (&v, &t)| acc & fast(v, t))
+}
+
 /// Panics unless `out` is as long as `x`, naming both lengths (like `copy_from_slice`).
 #[inline]
 #[track_caller]
@@ -201,6 +209,23 @@ pub(crate) fn check_len(what: &str, x: usize, out: usize) {
 #[track_caller]
 fn len_mismatch(what: &str, x: usize, out: usize) -> ! {
     panic!("{what}: input has length {x} but output has length {out}; they must be equal")
+}
+
+/// Panics unless the second input of a [`Binary`] function, `target`, is as long as `x`, naming
+/// both lengths.
+#[inline]
+#[track_caller]
+pub(crate) fn check_target_len(what: &str, x: usize, target: usize) {
+    if x != target {
+        target_len_mismatch(what, x, target);
+    }
+}
+
+#[cold]
+#[inline(never)]
+#[track_caller]
+fn target_len_mismatch(what: &str, x: usize, target: usize) -> ! {
+    panic!("{what}: input has length {x} but target has length {target}; they must be equal")
 }
 
 /// Elements per block: 64 bytes of input, i.e. 16 f32 or 8 f64: one AVX-512 vector, two AVX2
@@ -276,6 +301,31 @@ pub(crate) fn map2<F: Copy, M: MulAdd, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy
     let rest = yb.into_remainder().iter_mut().zip(db.into_remainder());
     for ((o, d), &v) in rest.zip(xb.remainder()) {
         (*o, *d) = K::eval2::<M>(v);
+    }
+}
+
+/// `out[i] = K(x[i], t[i])`.
+#[inline(always)]
+pub(crate) fn map_binary<F: Copy, M: MulAdd, K: Binary<F>>(x: &[F], t: &[F], out: &mut [F]) {
+    let n = x.len().min(t.len()).min(out.len());
+    let (x, t, out) = (&x[..n], &t[..n], &mut out[..n]);
+    let mut xb = x.chunks_exact(block::<F>());
+    let mut tb = t.chunks_exact(block::<F>());
+    let mut ob = out.chunks_exact_mut(block::<F>());
+    for ((xs, ts), os) in (&mut xb).zip(&mut tb).zip(&mut ob) {
+        if all_fast2(xs, ts, K::fast) {
+            for ((o, &v), &w) in os.iter_mut().zip(xs).zip(ts) {
+                *o = K::eval_fast::<M>(v, w);
+            }
+        } else {
+            for ((o, &v), &w) in os.iter_mut().zip(xs).zip(ts) {
+                *o = K::eval_mixed::<M>(v, w);
+            }
+        }
+    }
+    let rest = ob.into_remainder().iter_mut().zip(xb.remainder());
+    for ((o, &v), &w) in rest.zip(tb.remainder()) {
+        *o = K::eval::<M>(v, w);
     }
 }
 
@@ -359,5 +409,37 @@ pub(crate) unsafe fn map2_lanes<F: Copy, M: MulAdd, K: UnaryPair<F>, V: Lanes<F>
     let rest = yb.into_remainder().iter_mut().zip(db.into_remainder());
     for ((o, d), &v) in rest.zip(xb.remainder()) {
         (*o, *d) = K::eval2::<M>(v);
+    }
+}
+
+/// [`map_binary`] on explicit lanes `V` for kernels that run on them.
+///
+/// # Safety
+/// The CPU has `V`'s target features.
+#[cfg_attr(not(target_arch = "x86_64"), allow(dead_code))]
+#[inline(always)]
+pub(crate) unsafe fn map_binary_lanes<F: Copy, M: MulAdd, K: Binary<F>, V: Lanes<F>>(
+    x: &[F],
+    t: &[F],
+    out: &mut [F],
+) {
+    const { assert!(V::N == block::<F>()) };
+    if !K::LANES {
+        return map_binary::<F, M, K>(x, t, out);
+    }
+    let n = x.len().min(t.len()).min(out.len());
+    let (x, t, out) = (&x[..n], &t[..n], &mut out[..n]);
+    let mut xb = x.chunks_exact(V::N);
+    let mut tb = t.chunks_exact(V::N);
+    let mut ob = out.chunks_exact_mut(V::N);
+    for ((xs, ts), os) in (&mut xb).zip(&mut tb).zip(&mut ob) {
+        // SAFETY: the three chunks hold exactly `V::N` elements; the caller vouches for the CPU.
+        unsafe {
+            K::eval_lanes::<V, M>(V::load(xs.as_ptr()), V::load(ts.as_ptr())).store(os.as_mut_ptr())
+        };
+    }
+    let rest = ob.into_remainder().iter_mut().zip(xb.remainder());
+    for ((o, &v), &w) in rest.zip(tb.remainder()) {
+        *o = K::eval::<M>(v, w);
     }
 }

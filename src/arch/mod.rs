@@ -16,7 +16,7 @@ use core::sync::atomic::{AtomicU8, Ordering};
 /// `#[target_feature]` attribute (none for the baseline backends).
 macro_rules! backend {
     (@scalar $mul:ty $(, $feat:literal)?) => {
-        use crate::slice::{self, Unary, UnaryPair};
+        use crate::slice::{self, Binary, Unary, UnaryPair};
 
         /// `K(x)`.
         ///
@@ -36,6 +36,16 @@ macro_rules! backend {
         #[inline]
         pub(crate) unsafe fn scalar2<F: Copy, K: UnaryPair<F>>(x: F) -> (F, F) {
             K::eval2_one::<crate::real::Indexed<$mul>>(x)
+        }
+
+        /// `K(x, t)` for a function of two inputs.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        #[inline]
+        pub(crate) unsafe fn scalar_binary<F: Copy, K: Binary<F>>(x: F, t: F) -> F {
+            K::eval_one::<crate::real::Indexed<$mul>>(x, t)
         }
     };
     ($mul:ty $(, $feat:literal)?) => {
@@ -66,6 +76,15 @@ macro_rules! backend {
         $(#[target_feature(enable = $feat)])?
         pub(crate) unsafe fn map2<F: slice::Element, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
             slice::map2::<F, $mul, K>(x, y, dy)
+        }
+
+        /// `out[i] = K(x[i], t[i])` (lengths checked by the caller; extra elements are ignored).
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        $(#[target_feature(enable = $feat)])?
+        pub(crate) unsafe fn map_binary<F: slice::Element, K: Binary<F>>(x: &[F], t: &[F], out: &mut [F]) {
+            slice::map_binary::<F, $mul, K>(x, t, out)
         }
     };
     ($mul:ty, $feat:literal, lanes = $lanes:ident) => {
@@ -100,6 +119,17 @@ macro_rules! backend {
         pub(crate) unsafe fn map2<F: slice::Element, K: UnaryPair<F>>(x: &[F], y: &mut [F], dy: &mut [F]) {
             // SAFETY: as in `map`.
             unsafe { slice::map2_lanes::<F, $mul, K, F::$lanes>(x, y, dy) }
+        }
+
+        /// `out[i] = K(x[i], t[i])` (lengths checked by the caller; extra elements are ignored),
+        /// on explicit lanes where the kernel runs on them.
+        ///
+        /// # Safety
+        /// The CPU must support this backend's target features.
+        #[target_feature(enable = $feat)]
+        pub(crate) unsafe fn map_binary<F: slice::Element, K: Binary<F>>(x: &[F], t: &[F], out: &mut [F]) {
+            // SAFETY: as in `map`.
+            unsafe { slice::map_binary_lanes::<F, $mul, K, F::$lanes>(x, t, out) }
         }
     };
 }

@@ -16,11 +16,12 @@
 //! ```
 
 // `kernel = _<Hermite>`: each listed function (`registry.rs`) runs the type of `kernels` its entry
-// names, with this interpolation.
+// names, with this interpolation; `list = tables`: the exact-only functions are left out.
 crate::api::kernel_api!(
     "table::hermite",
     "by cubic Hermite interpolation in the table, within `MAX_ERR_*` (absolute)",
     inline = false,
+    list = tables,
     kernel = _<Hermite>
 );
 

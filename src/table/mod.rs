@@ -38,11 +38,12 @@ use kernels::{Grad, Sigmoid, SigmoidAndGrad};
 use linear::Linear;
 
 // `kernel = _<Linear>`: each listed function (`registry.rs`) runs the type of `kernels` its entry
-// names, with this interpolation.
+// names, with this interpolation; `list = tables`: the exact-only functions are left out.
 crate::api::kernel_api!(
     "table",
     "by linear interpolation in the table, within `MAX_ERR_LINEAR_*` (absolute)",
     inline = false,
+    list = tables,
     kernel = _<Linear>
 );
 
