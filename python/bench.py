@@ -1,7 +1,7 @@
 """sigtab against what a numpy user has, in one process and one thread.
 
-    python python/bench.py            # about a minute
-    python python/bench.py --quick    # fewer repetitions, about 20 s
+    python python/bench.py            # about two minutes
+    python python/bench.py --quick    # fewer repetitions, about a minute
     python python/bench.py --smoke    # one short repetition, no 16M: checks that it runs (CI)
 
 Table 1, ``sigtab.expit`` against ``scipy.special.expit`` (both numpy ufuncs), float32 and
@@ -53,7 +53,7 @@ import sigtab  # noqa: E402
 _args = argparse.ArgumentParser(
     description="sigtab against scipy.special.expit and numpy, one thread, side by side.")
 _mode = _args.add_mutually_exclusive_group()
-_mode.add_argument("--quick", action="store_true", help="fewer repetitions (about 20 s)")
+_mode.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
 _mode.add_argument("--smoke", action="store_true",
                    help="one short repetition, no 16M arrays: checks that it runs")
 _ARGS = _args.parse_args()

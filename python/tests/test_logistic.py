@@ -382,6 +382,39 @@ def test_layouts_equal_elementwise_calls(name, dtype):
     assert f(np.zeros((0, 3), dtype), dtype(0.5)).shape == (0, 3)
 
 
+@pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
+def test_every_path_of_the_loop_at_block_edges(dtype):
+    """Sizes around the loop's buffer sizes (8, 256), every input layout (contiguous, strided,
+    reversed, broadcast), fresh, strided and in-place outputs: each the elementwise result."""
+    rng = np.random.default_rng(5)
+    f, g = sigtab.binary_cross_entropy_with_logits, sigtab.softplus
+    for n in (2, 7, 8, 9, 255, 256, 257, 513, 1000):
+        base_x = rng.uniform(-30, 30, 2 * n).astype(dtype)
+        base_t = rng.uniform(0, 1, 2 * n).astype(dtype)
+        xs = {"contiguous": base_x[:n], "strided": base_x[::2], "reversed": base_x[n - 1::-1]}
+        ts = {"contiguous": base_t[:n], "strided": base_t[::2], "scalar": base_t[0],
+              "0-d": np.array(base_t[1])}
+        for xl, x in xs.items():
+            want_g = call_ref(g, x)
+            assert_same(g(x), want_g)
+            y = x.copy()
+            assert_same(g(y, out=y), want_g)
+            big = np.zeros(2 * n, dtype)
+            g(x, out=big[::2])
+            assert_same(big[::2], want_g)
+            for tl, t in ts.items():
+                want = call_ref(f, x, t)
+                assert_same(f(x, t), want), (n, xl, tl)
+                a = x.copy()
+                assert_same(f(a, t, out=a), want)
+                if np.ndim(t):
+                    b = np.array(t, copy=True)
+                    assert_same(f(x, b, out=b), want)
+                big = np.zeros(3 * n, dtype)
+                f(x, t, out=big[::3])
+                assert_same(big[::3], want)
+
+
 def test_loss_outer_reduce_and_accumulate_follow_numpy():
     x = np.array([-3.0, 0.5, 2.0, 40.0])
     t = np.array([0.0, 0.25, 1.0])
