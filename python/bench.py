@@ -1,7 +1,7 @@
 """sigtab against what a numpy user has, in one process and one thread.
 
-    python python/bench.py            # about a minute
-    python python/bench.py --quick    # fewer repetitions, about 20 s
+    python python/bench.py            # about two minutes
+    python python/bench.py --quick    # fewer repetitions, about a minute
     python python/bench.py --smoke    # one short repetition, no 16M: checks that it runs (CI)
 
 Table 1, ``sigtab.expit`` against ``scipy.special.expit`` (both numpy ufuncs), float32 and
@@ -13,6 +13,16 @@ Table 2, ns per element at n = 1001, 65536 and 16M for every contender: ``1/(1+n
 ``scipy.special.expit``, ``expit(x)*(1-expit(x))``, ``scipy.stats.logistic._pdf``,
 ``jax.nn.sigmoid`` (if jax is installed), and sigtab's ``expit``, ``expit_grad``,
 ``expit_and_grad``, ``table.expit`` and ``table.hermite.expit``.
+
+Table 3, the logistic family (sigtab's exact kernels, top-level ``sigtab`` only), ns per element
+at n = 1001, 65536 and 16M, each function against what a numpy user would write, the first row of
+each group the baseline of its ratio: ``sigtab.log_expit`` against ``scipy.special.log_expit`` and
+``x - log1p(exp(x))``; ``sigtab.softplus`` against ``np.logaddexp(0, x)`` and
+``log1p(exp(x))``; ``sigtab.logit`` against ``scipy.special.logit`` and ``log(p / (1 - p))``;
+``sigtab.silu`` against ``x * expit(x)``; ``sigtab.silu_grad`` against
+``s * (1 + x * (1 - s))``; ``sigtab.binary_cross_entropy_with_logits`` (array and scalar
+targets) against the stable ``max(x, 0) - x t + log1p(exp(-|x|))`` and the naive
+``-(t log s + (1 - t) log(1 - s))``.
 
 Every figure is the best of several repetitions of a loop of calls that runs for at least ~20 ms
 (timeit), so it is a steady-state cost, measured side by side in the same process.
@@ -43,7 +53,7 @@ import sigtab  # noqa: E402
 _args = argparse.ArgumentParser(
     description="sigtab against scipy.special.expit and numpy, one thread, side by side.")
 _mode = _args.add_mutually_exclusive_group()
-_mode.add_argument("--quick", action="store_true", help="fewer repetitions (about 20 s)")
+_mode.add_argument("--quick", action="store_true", help="fewer repetitions (about a minute)")
 _mode.add_argument("--smoke", action="store_true",
                    help="one short repetition, no 16M arrays: checks that it runs")
 _ARGS = _args.parse_args()
@@ -165,6 +175,75 @@ def table_two(rng):
         print("\n(jax is not installed: `pip install jax` adds its row)")
 
 
+def logistic_groups(x, p, t):
+    """(function, [(label, callable of no argument)]) per function of the logistic family, the
+    baseline first."""
+    expit, log_expit, logit = scipy.special.expit, scipy.special.log_expit, scipy.special.logit
+    t0 = x.dtype.type(0.9)
+
+    def silu_grad_naive():
+        s = expit(x)
+        return s * (1 + x * (1 - s))
+
+    def bce_naive():
+        s = expit(x)
+        return -(t * np.log(s) + (1 - t) * np.log1p(-s))
+
+    return [
+        ("log_expit", [
+            ("scipy.special.log_expit", lambda: log_expit(x)),
+            ("x - log1p(exp(x))", lambda: x - np.log1p(np.exp(x))),
+            ("sigtab.log_expit", lambda: sigtab.log_expit(x)),
+        ]),
+        ("softplus", [
+            ("np.logaddexp(0, x)", lambda: np.logaddexp(0, x)),
+            ("log1p(exp(x))", lambda: np.log1p(np.exp(x))),
+            ("sigtab.softplus", lambda: sigtab.softplus(x)),
+        ]),
+        ("logit", [
+            ("scipy.special.logit", lambda: logit(p)),
+            ("log(p / (1 - p))", lambda: np.log(p / (1 - p))),
+            ("sigtab.logit", lambda: sigtab.logit(p)),
+        ]),
+        ("silu", [
+            ("x * expit(x)", lambda: x * expit(x)),
+            ("x / (1 + exp(-x))", lambda: x / (1 + np.exp(-x))),
+            ("sigtab.silu", lambda: sigtab.silu(x)),
+        ]),
+        ("silu_grad", [
+            ("s * (1 + x * (1 - s))", silu_grad_naive),
+            ("sigtab.silu_grad", lambda: sigtab.silu_grad(x)),
+        ]),
+        ("binary_cross_entropy_with_logits", [
+            ("max(x,0) - x t + log1p(exp(-|x|))",
+             lambda: np.maximum(x, 0) - x * t + np.log1p(np.exp(-np.abs(x)))),
+            ("-(t log s + (1-t) log(1-s))", bce_naive),
+            ("sigtab (array target)", lambda: sigtab.binary_cross_entropy_with_logits(x, t)),
+            ("sigtab (scalar target)", lambda: sigtab.binary_cross_entropy_with_logits(x, t0)),
+        ]),
+    ]
+
+
+def table_three(rng):
+    print("\nTable 3: the logistic family, ns per element, new arrays (ratio: the group's first row /")
+    print("the row, above 1 means faster than it)")
+    for dtype in (np.float32, np.float64):
+        name = np.dtype(dtype).name
+        ns = {}  # (group, row) -> [ns per element at each n]
+        for n in LARGE:  # one size's arrays at a time: 16M float64 inputs are 128 MB each
+            x, p, t = (rng.uniform(lo, hi, n).astype(dtype) for lo, hi in ((-20, 20), (0, 1), (0, 1)))
+            for g, (_, rows) in enumerate(logistic_groups(x, p, t)):
+                for r, (_, f) in enumerate(rows):
+                    with np.errstate(all="ignore"):
+                        ns.setdefault((g, r), []).append(best_ns("f()", {"f": f}) / n)
+        for g, (fname, rows) in enumerate(logistic_groups(*(np.zeros(1, dtype),) * 3)):
+            print(f"\n{name + ' ' + fname:<42}" + "".join(f"{n:>12}" for n in LARGE)
+                  + "   x first row")
+            for r, (label, _) in enumerate(rows):
+                ratio = "  ".join(f"{a / v:5.1f}x" for a, v in zip(ns[(g, 0)], ns[(g, r)]))
+                print(f"{label:<42}" + "".join(f"{v:12.2f}" for v in ns[(g, r)]) + f"   {ratio}")
+
+
 def main():
     print(f"sigtab {sigtab.__version__} on the {sigtab.BACKEND} backend; {cpu_name()}; numpy "
           f"{np.__version__}, scipy {scipy.__version__}, Python {platform.python_version()}; "
@@ -172,6 +251,7 @@ def main():
     rng = np.random.default_rng(0)
     table_one(rng)
     table_two(rng)
+    table_three(rng)
 
 
 if __name__ == "__main__":

@@ -5,6 +5,11 @@
 flushing the tails to zero (``expit(-720.0)`` is the subnormal 2.03e-313, not 0).
 ``sigtab.table`` and ``sigtab.table.hermite`` have the same functions from a precomputed table.
 
+The rest of the logistic family, within 1 ulp (the loss within 2), here only: ``log_expit`` and
+``logit`` (``scipy.special``'s names and conventions), ``softplus`` (``np.logaddexp(0, x)``),
+``silu`` (``x * expit(x)``), ``silu_grad``, and ``binary_cross_entropy_with_logits(x, target)``,
+of two inputs broadcast together (a scalar target applies to every logit).
+
 Every function is a real ``numpy.ufunc``: scalars, broadcasting, ``out=``, ``where=``,
 ``dtype=``, ``casting=``, and dispatch to dask, pandas and xarray come from numpy.
 

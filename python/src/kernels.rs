@@ -1,6 +1,6 @@
-//! The kernels the ufuncs run, by shape: [`Unary`] (one input, one output) and [`UnaryPair`]
-//! (one input, two outputs), each a type naming sigtab's slice functions: one per function of
-//! sigtab's list (`src/registry.rs`, included here) and family, named by the function's kernel
+//! The kernels the ufuncs run: one [`Kernel`] of `I` inputs and `O` outputs (`1 -> 1`, `1 -> 2`,
+//! `2 -> 1`) per function of sigtab's list (`src/registry.rs`, included here) and family, a type
+//! naming sigtab's scalar, slice and in-place functions, named by the function's kernel
 //! (`exact::Sigmoid`, `table::Grad`, `hermite::SigmoidAndGrad`).
 
 use sigtab::Float;
@@ -10,56 +10,66 @@ use sigtab::Float;
 mod registry;
 pub(crate) use registry::for_each_function;
 
-// The ufuncs are those of the functions every family has (`for_each_function!(tables: ...)`, here
-// and in `lib.rs`): the exact-only functions of sigtab's list (the logistic family, `table: none`
-// in `src/registry.rs`) have no ufuncs yet: they need their docstrings, stubs, an exact-only
-// module and, for the loss, a two-input loop.
-/// `out[i] = f(x[i])`, and in place, and one element.
-pub trait Unary {
-    fn one<T: Float>(x: T) -> T;
-    fn map<T: Float>(x: &[T], out: &mut [T]);
-    fn in_place<T: Float>(x: &mut [T]);
+/// A function of `I` inputs and `O` outputs, elementwise: `outs[j][i] = f(xs[0][i], ...)[j]`.
+pub trait Kernel<const I: usize, const O: usize> {
+    /// One element.
+    fn one<T: Float>(x: [T; I]) -> [T; O];
+    /// Slices of one length: the inputs, then the outputs.
+    fn map<T: Float>(x: [&[T]; I], out: [&mut [T]; O]);
+    /// The single output over the single input's buffer (`out=x`), if the function has an
+    /// in-place form: `false` (and nothing written) if it has none.
+    #[inline]
+    fn in_place<T: Float>(_x: &mut [T]) -> bool {
+        false
+    }
 }
 
-/// `(y[i], dy[i]) = f(x[i])`, and one element.
-pub trait UnaryPair {
-    fn one<T: Float>(x: T) -> (T, T);
-    fn map2<T: Float>(x: &[T], y: &mut [T], dy: &mut [T]);
-}
-
-/// `unary!(Name = scalar_fn, slice_fn, in_place_fn in module::path)`.
-macro_rules! unary {
-    ($name:ident = $one:ident, $slice:ident, $in_place:ident in $($m:ident)::+) => {
+/// `kernel!(Name: I -> O = scalar_fn, slice_fn[, in_place_fn] in module::path)`: the scalar
+/// and slice functions take the inputs, then the outputs, one argument each (a `1 -> 2` scalar
+/// function returns a tuple).
+macro_rules! kernel {
+    ($name:ident: 1 -> 1 = $one:ident, $slice:ident, $in_place:ident in $($m:ident)::+) => {
         pub struct $name;
-        impl Unary for $name {
+        impl Kernel<1, 1> for $name {
             #[inline]
-            fn one<T: Float>(x: T) -> T {
-                $($m)::+::$one(x)
+            fn one<T: Float>([x]: [T; 1]) -> [T; 1] {
+                [$($m)::+::$one(x)]
             }
             #[inline]
-            fn map<T: Float>(x: &[T], out: &mut [T]) {
+            fn map<T: Float>([x]: [&[T]; 1], [out]: [&mut [T]; 1]) {
                 $($m)::+::$slice(x, out)
             }
             #[inline]
-            fn in_place<T: Float>(x: &mut [T]) {
-                $($m)::+::$in_place(x)
+            fn in_place<T: Float>(x: &mut [T]) -> bool {
+                $($m)::+::$in_place(x);
+                true
             }
         }
     };
-}
-
-/// `unary_pair!(Name = scalar_fn, slice_fn in module::path)`.
-macro_rules! unary_pair {
-    ($name:ident = $one:ident, $slice:ident in $($m:ident)::+) => {
+    ($name:ident: 1 -> 2 = $one:ident, $slice:ident in $($m:ident)::+) => {
         pub struct $name;
-        impl UnaryPair for $name {
+        impl Kernel<1, 2> for $name {
             #[inline]
-            fn one<T: Float>(x: T) -> (T, T) {
-                $($m)::+::$one(x)
+            fn one<T: Float>([x]: [T; 1]) -> [T; 2] {
+                let (y, dy) = $($m)::+::$one(x);
+                [y, dy]
             }
             #[inline]
-            fn map2<T: Float>(x: &[T], y: &mut [T], dy: &mut [T]) {
+            fn map<T: Float>([x]: [&[T]; 1], [y, dy]: [&mut [T]; 2]) {
                 $($m)::+::$slice(x, y, dy)
+            }
+        }
+    };
+    ($name:ident: 2 -> 1 = $one:ident, $slice:ident in $($m:ident)::+) => {
+        pub struct $name;
+        impl Kernel<2, 1> for $name {
+            #[inline]
+            fn one<T: Float>([x, t]: [T; 2]) -> [T; 1] {
+                [$($m)::+::$one(x, t)]
+            }
+            #[inline]
+            fn map<T: Float>([x, t]: [&[T]; 2], [out]: [&mut [T]; 1]) {
+                $($m)::+::$slice(x, t, out)
             }
         }
     };
@@ -80,17 +90,17 @@ macro_rules! kernel_types {
         $(kernel_types!(@one ($i -> $o) $forms $kernel $m);)*
     };
     (@one (1 -> 1) { scalar: $s:ident, slice: $l:ident, in_place: $p:ident $(,)? } $kernel:ident [$($m:tt)*]) => {
-        unary!($kernel = $s, $l, $p in $($m)*);
+        kernel!($kernel: 1 -> 1 = $s, $l, $p in $($m)*);
     };
-    (@one (1 -> 2) { scalar: $s:ident, slice: $l:ident $(,)? } $kernel:ident [$($m:tt)*]) => {
-        unary_pair!($kernel = $s, $l in $($m)*);
+    (@one ($i:tt -> $o:tt) { scalar: $s:ident, slice: $l:ident $(,)? } $kernel:ident [$($m:tt)*]) => {
+        kernel!($kernel: $i -> $o = $s, $l in $($m)*);
     };
 }
 
 /// The exact kernels.
 pub mod exact {
     use super::*;
-    for_each_function!(tables: kernel_types, [sigtab::exact]);
+    for_each_function!(kernel_types, [sigtab::exact]);
 }
 
 /// The linear table kernels.

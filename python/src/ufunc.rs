@@ -4,8 +4,7 @@
 //! messages, and releasing the GIL.
 //!
 //! numpy keeps the pointers it is given (loop table, loop data, type signatures, name and doc),
-//! so each ufunc's arrays are statics, made by [`unary_ufunc!`] or [`unary_pair_ufunc!`] at the
-//! place of the call.
+//! so each ufunc's arrays are statics, made by [`kernel_ufunc!`] at the place of the call.
 
 use std::cell::UnsafeCell;
 use std::ffi::{CStr, c_char, c_int, c_void};
@@ -112,28 +111,16 @@ macro_rules! cstr {
 }
 pub(crate) use cstr;
 
-/// A ufunc of one input and one output running the `Unary` kernel `$k`.
-macro_rules! unary_ufunc {
-    ($py:expr, $name:expr, $k:ty, $doc:expr) => {{
-        static TABLES: $crate::ufunc::Tables<6> = $crate::ufunc::Tables::new([
-            $crate::loops::unary::<half::f16, $k>,
-            $crate::loops::unary::<f32, $k>,
-            $crate::loops::unary::<f64, $k>,
+/// A ufunc of `$i` inputs and `$o` outputs (literals) running the kernel `$k`, a
+/// `kernels::Kernel<$i, $o>`.
+macro_rules! kernel_ufunc {
+    ($py:expr, $name:expr, $k:ty, $i:literal -> $o:literal, $doc:expr) => {{
+        static TABLES: $crate::ufunc::Tables<{ 3 * ($i + $o) }> = $crate::ufunc::Tables::new([
+            $crate::loops::kernel_loop::<half::f16, $k, $i, $o>,
+            $crate::loops::kernel_loop::<f32, $k, $i, $o>,
+            $crate::loops::kernel_loop::<f64, $k, $i, $o>,
         ]);
-        TABLES.ufunc($py, 1, $crate::ufunc::cstr!($name), $doc)
+        TABLES.ufunc($py, $i, $crate::ufunc::cstr!($name), $doc)
     }};
 }
-pub(crate) use unary_ufunc;
-
-/// A ufunc of one input and two outputs running the `UnaryPair` kernel `$k`.
-macro_rules! unary_pair_ufunc {
-    ($py:expr, $name:expr, $k:ty, $doc:expr) => {{
-        static TABLES: $crate::ufunc::Tables<9> = $crate::ufunc::Tables::new([
-            $crate::loops::unary_pair::<half::f16, $k>,
-            $crate::loops::unary_pair::<f32, $k>,
-            $crate::loops::unary_pair::<f64, $k>,
-        ]);
-        TABLES.ufunc($py, 1, $crate::ufunc::cstr!($name), $doc)
-    }};
-}
-pub(crate) use unary_pair_ufunc;
+pub(crate) use kernel_ufunc;
