@@ -41,10 +41,7 @@ impl Float for f64 {}
 pub(crate) mod sealed {
     /// What every precision must provide to the kernels.
     pub trait Sealed:
-        crate::exact::kernel::Consts
-        + crate::exact::logit::Decompose
-        + crate::table::lookup::TableData
-        + crate::slice::Element
+        crate::exact::kernel::Consts + crate::table::lookup::TableData + crate::slice::Element
     {
     }
     impl Sealed for f32 {}

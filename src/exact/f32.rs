@@ -16,6 +16,7 @@ use super::kernel::Consts;
 impl Consts for f32 {
     const LOG2E: f32 = f32::from_bits(0x3fb8_aa3b); // 1.442695
     const MAGIC: f32 = 12_582_912.0; // 1.5 * 2^23
+    const MIN_NORMAL: f32 = f32::MIN_POSITIVE;
     const N_LOG2: u32 = 3;
     const MAGIC_Q: f32 = 1_572_864.0; // 1.5 * 2^20: ulp 1/8
     const LN2: f32 = f32::from_bits(0x3f31_7218); // 0.6931472
@@ -51,7 +52,7 @@ impl Consts for f32 {
         f32::from_bits(0xbc7965d6), // -0.015222033485770226
         f32::from_bits(0xbbd85b63), // -0.0066026910208165646
     ];
-    crate::exact::kernel::scalar_ops!(f32, u32);
+    crate::exact::kernel::scalar_ops!(f32, u32, i32);
 }
 
 /// `2^(j/8)` rounded, `j = 0..8`: the table's high words.

@@ -16,6 +16,7 @@ use super::kernel::Consts;
 impl Consts for f64 {
     const LOG2E: f64 = f64::from_bits(0x3ff7_1547_652b_82fe); // 1.4426950408889634
     const MAGIC: f64 = 6_755_399_441_055_744.0; // 1.5 * 2^52
+    const MIN_NORMAL: f64 = f64::MIN_POSITIVE;
     const N_LOG2: u32 = 4;
     const MAGIC_Q: f64 = 422_212_465_065_984.0; // 1.5 * 2^48: ulp 1/16
     const LN2: f64 = f64::from_bits(0x3fe6_2e42_fefa_39ef); // 0.6931471805599453
@@ -63,7 +64,7 @@ impl Consts for f64 {
         f64::from_bits(0xbf0576126a24a1d5), // -4.0934025735520477e-5
         f64::from_bits(0xbeff276332ed66ab), // -2.9710633664725938e-5
     ];
-    crate::exact::kernel::scalar_ops!(f64, u64);
+    crate::exact::kernel::scalar_ops!(f64, u64, i64);
 }
 
 /// `2^(j/16)` rounded, `j = 0..16`: the table's high words.

@@ -19,6 +19,8 @@ pub trait Consts: Real {
     /// `1.5 * 2^MANT_BITS`: adding it rounds to an integer held in the low mantissa bits (the
     /// table kernels' cell index).
     const MAGIC: Self;
+    /// The smallest positive normal number.
+    const MIN_NORMAL: Self;
     /// `log2 N`, `N` the entries of the table of `2^(j/N)`.
     const N_LOG2: u32;
     /// `1.5 * 2^(MANT_BITS - N_LOG2)`: adding it rounds to a multiple of `1/N`, and the low
@@ -59,6 +61,12 @@ pub trait Consts: Real {
     /// `N_LOG2` bits of `t`'s bits; `vector` as for [`Consts::exp2_table`].
     fn log_table(t: Self, vector: bool) -> (Self, Self, Self);
 
+    /// `(k, z, j, 2^-k)` with `self = 2^k z`, `z` in `[1 - 1/4N, 2 - 1/2N)`, for `self` positive
+    /// and normal; `j` carries `z`'s bucket (`log.rs`) in the low `N_LOG2` bits of its bits, as
+    /// [`Consts::log_table`] reads it. After glibc's `log`: the bits of `self` minus those of
+    /// `1 - 1/4N` hold `k` in the exponent field and the bucket in the top mantissa bits.
+    fn decompose(self) -> (Self, Self, Self, Self);
+
     /// `self * 2^floor(q)`, rounded once, for `t = MAGIC_Q + q` (exactly) and `2^floor(q)` a
     /// normal number.
     fn scale(self, q: Self, t: Self) -> Self;
@@ -67,7 +75,24 @@ pub trait Consts: Real {
 /// The scalar [`Consts`] operations: a table read by index, and a multiplication by the power of
 /// two built in the exponent field.
 macro_rules! scalar_ops {
-    ($f:ident, $u:ident) => {
+    ($f:ident, $u:ident, $i:ident) => {
+        #[inline(always)]
+        fn decompose(self) -> ($f, $f, $f, $f) {
+            const MANT: u32 = $f::MANTISSA_DIGITS - 1;
+            const OFF: $u = crate::exact::kernel::log_offset!($f);
+            const HIGH: $u = !((1 << MANT) - 1);
+            const N_MASK: $u = (1 << <$f as Consts>::N_LOG2) - 1;
+            let bits = self.to_bits();
+            let tmp = bits.wrapping_sub(OFF);
+            // k << MANT, the sign extended into the exponent field's place.
+            let hm = tmp & HIGH;
+            (
+                ((tmp as $i) >> MANT) as $f,
+                $f::from_bits(bits.wrapping_sub(hm)),
+                $f::from_bits((tmp >> (MANT - <$f as Consts>::N_LOG2)) & N_MASK),
+                $f::from_bits((1.0 as $f).to_bits().wrapping_sub(hm)),
+            )
+        }
         #[inline(always)]
         fn exp2_table(t: $f, vector: bool) -> ($f, $f) {
             let j = t.to_bits() as u32;
@@ -105,6 +130,14 @@ macro_rules! scalar_ops {
 }
 pub(crate) use scalar_ops;
 
+/// The bits of `1 - 1/4N`, where [`Consts::decompose`]'s bucket 0 starts.
+macro_rules! log_offset {
+    ($f:ident) => {
+        (1.0 - 0.25 / (1u32 << <$f as Consts>::N_LOG2) as $f).to_bits()
+    };
+}
+pub(crate) use log_offset;
+
 /// What `scale` adds to the bits of `t = MAGIC_Q + q` before shifting out `N_LOG2` bits and
 /// shifting the rest into the exponent field: the bits of `t` are those of `MAGIC_Q` plus `N q`;
 /// adding `N` times the exponent bias makes the integer `N (floor(q) + bias) + j`, non-negative
@@ -125,6 +158,7 @@ macro_rules! splat_consts {
     ($v:ident, $f:ident) => {
         const LOG2E: Self = $v::splat(<$f as Consts>::LOG2E);
         const MAGIC: Self = $v::splat(<$f as Consts>::MAGIC);
+        const MIN_NORMAL: Self = $v::splat(<$f as Consts>::MIN_NORMAL);
         const N_LOG2: u32 = <$f as Consts>::N_LOG2;
         const MAGIC_Q: Self = $v::splat(<$f as Consts>::MAGIC_Q);
         const LN2: Self = $v::splat(<$f as Consts>::LN2);

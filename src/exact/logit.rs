@@ -9,67 +9,41 @@
 //! first.
 //!
 //! `logit(0) = -inf` (also for -0.0), `logit(1) = inf`; NaN outside `[0, 1]` and for NaN, as
-//! `scipy.special.logit`. The kernel splits floats into integer fields, which the explicit SIMD
-//! lanes do not implement: its slice loops are the generic ones, vectorized by the compiler.
+//! `scipy.special.logit`, selected at the end by the sign of `p - 2^-149` (`p <= 0`) and of
+//! `(1 - ulp) - p` (`p >= 1`); slice blocks with every `p` in `[2^-25, 1 - 2^-25]` (f32; the f64
+//! range is alike) skip the selects and the scaling.
 
 use super::kernel::Consts;
 use super::log::{log_sum, reduce};
 use crate::real::MulAdd;
-use crate::slice::Unary;
+use crate::slice::{Lanes, Unary};
 
 /// `log(p / (1 - p))`.
 pub(crate) struct Logit;
 
-/// The integer operations on a float's fields that `logit` needs.
-pub trait Decompose: Consts + PartialOrd {
-    /// `(k, z, j, 2^-k)` with `self = 2^k z` (`self` positive and normal), `z` in
-    /// `[1 - 1/4N, 2 - 1/2N)`, and `j` (a float whose low `N_LOG2` bits are the bucket index, as
-    /// [`Consts::log_table`] reads it).
-    fn decompose(self) -> (Self, Self, Self, Self);
-    /// The smallest positive normal number.
-    const MIN_NORMAL: Self;
-}
-
-macro_rules! decompose {
-    ($f:ident, $u:ident, $i:ident) => {
-        impl Decompose for $f {
-            #[inline(always)]
-            fn decompose(self) -> ($f, $f, $f, $f) {
-                const MANT: u32 = $f::MANTISSA_DIGITS - 1;
-                const N: $u = 1 << <$f as Consts>::N_LOG2;
-                // 1 - 1/4N: its bits start bucket 0 (half of it below 1, half above).
-                const OFF: $u = (1.0 - 0.25 / N as $f).to_bits();
-                let tmp = self.to_bits().wrapping_sub(OFF);
-                let k = (tmp as $i) >> MANT;
-                let j = (tmp >> (MANT - <$f as Consts>::N_LOG2)) & (N - 1);
-                let z = $f::from_bits(self.to_bits().wrapping_sub((k as $u) << MANT));
-                let bias = ($f::MAX_EXP - 1) as $i;
-                let inv_2k = $f::from_bits(((bias - k) as $u) << MANT);
-                (k as $f, z, $f::from_bits(j), inv_2k)
-            }
-            const MIN_NORMAL: $f = $f::MIN_POSITIVE;
-        }
-    };
-}
-decompose!(f32, u32, i32);
-decompose!(f64, u64, i64);
-
+/// `logit(p)` for `p` in `(0, 1)` (`TAIL = false`: `p >= 2^-p`, so no scaling), the specials
+/// selected with `TAIL`.
 #[inline(always)]
-fn logit<F: Decompose, M: MulAdd>(p: F) -> F {
-    let half = F::from_f64(0.5);
-    // The special inputs computed on 1/2, then replaced.
-    let zero = p == F::ZERO;
-    let one = p == F::ONE;
-    let inside = p > F::ZERO && p < F::ONE;
-    let pc = if inside { p } else { half };
-    // Subnormal p: scaled by 2^(MANT + 2), so that p / q is normal.
-    let tiny = pc < F::MIN_NORMAL;
-    let two_pm = F::from_f64((1u64 << (F::MANT_BITS + 2)) as f64);
-    let ps = if tiny { pc * two_pm } else { pc };
-    let k_adj = if tiny {
-        F::from_f64((F::MANT_BITS + 2) as f64)
+fn logit<F: Consts, M: MulAdd, const TAIL: bool>(p: F) -> F {
+    let mant = F::MANT_BITS as f64;
+    // Inputs outside (0, 1) computed on the nearest point inside, then replaced.
+    let min_sub = F::MIN_NORMAL * F::from_f64(2f64.powi(-(mant as i32)));
+    let one_minus = F::ONE - F::from_f64(2f64.powi(-(mant as i32) - 1));
+    let pc = if TAIL {
+        p.max_keep_nan(min_sub).min_keep_nan(one_minus)
     } else {
-        F::ZERO
+        p
+    };
+    // A subnormal p is scaled by 2^(MANT + 2), so that p / q is normal.
+    let (ps, k_adj) = if TAIL {
+        let below = pc - F::MIN_NORMAL;
+        let two_m = F::from_f64(2f64.powi(mant as i32 + 2));
+        (
+            F::select_neg(below, pc * two_m, pc),
+            F::select_neg(below, F::from_f64(mant + 2.0), F::ZERO),
+        )
+    } else {
+        (pc, F::ZERO)
     };
     // q = 1 - p = qh + ql, rho = p / q = rh + rl (of the scaled p).
     let qh = F::ONE - pc;
@@ -85,20 +59,38 @@ fn logit<F: Decompose, M: MulAdd>(p: F) -> F {
     let (r, r_lo) = reduce::<F, M>(z, rl * inv_2k, c);
     let (hi, lo) = log_sum::<F, M, true>(k - k_adj, lh, ll, r, r_lo);
     let y = hi + lo;
-    if zero {
-        F::ZERO - F::ONE / F::ZERO
-    } else if one {
-        F::ONE / F::ZERO
-    } else if inside {
-        y
+    if TAIL {
+        // p <= 0: -inf at ±0 (adding +0 clears -0's sign), NaN below; p >= 1: inf at 1, NaN above.
+        let (nan, inf) = (F::from_f64(f64::NAN), F::from_f64(f64::INFINITY));
+        let low = F::select_neg(p + F::ZERO, nan, -inf);
+        let high = F::select_neg((F::ONE - p) + F::ZERO, nan, inf);
+        let y = F::select_neg(p - min_sub, low, y);
+        F::select_neg(one_minus - p, high, y)
     } else {
-        F::ZERO / F::ZERO
+        y
     }
 }
 
-impl<F: Decompose> Unary<F> for Logit {
+impl<F: Consts> Unary<F> for Logit {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
-        logit::<F, M>(x)
+        logit::<F, M, true>(x)
+    }
+    #[inline(always)]
+    fn fast(x: F) -> bool {
+        // |p - 1/2| < 1/2 - 2^-25 (f32; 2^-54 in f64): p in (0, 1), far from the subnormals.
+        let half = F::from_f64(0.5);
+        (x - half)
+            .abs()
+            .all_lt(half - F::from_f64(2f64.powi(-(F::MANT_BITS as i32) - 2)))
+    }
+    #[inline(always)]
+    fn eval_fast<M: MulAdd>(x: F) -> F {
+        logit::<F, M, false>(x)
+    }
+    const LANES: bool = true;
+    #[inline(always)]
+    fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
+        <Self as Unary<V>>::eval_one::<M>(x)
     }
 }

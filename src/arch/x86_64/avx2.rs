@@ -132,11 +132,62 @@ fn read_f64(table: &[f64; 16], idx: __m256i, b2: __m256d, b3: __m256d) -> __m256
     }
 }
 
+/// The scalar `decompose` (`exact::kernel::scalar_ops`) on 8 f32 lanes.
+#[inline(always)]
+fn decompose_f32(x: __m256) -> (__m256, __m256, __m256, __m256) {
+    const OFF: u32 = crate::exact::kernel::log_offset!(f32);
+    // SAFETY: the CPU has AVX2 (see the lane types' invariant).
+    unsafe {
+        let bits = _mm256_castps_si256(x);
+        let tmp = _mm256_sub_epi32(bits, _mm256_set1_epi32(OFF as i32));
+        let hm = _mm256_and_si256(tmp, _mm256_set1_epi32(!((1 << 23) - 1)));
+        let one = _mm256_set1_epi32(1.0f32.to_bits() as i32);
+        (
+            _mm256_cvtepi32_ps(_mm256_srai_epi32::<23>(tmp)),
+            _mm256_castsi256_ps(_mm256_sub_epi32(bits, hm)),
+            _mm256_castsi256_ps(_mm256_and_si256(
+                _mm256_srli_epi32::<20>(tmp),
+                _mm256_set1_epi32(7),
+            )),
+            _mm256_castsi256_ps(_mm256_sub_epi32(one, hm)),
+        )
+    }
+}
+
+/// The scalar `decompose` on 4 f64 lanes. AVX2 has neither a 64-bit arithmetic shift nor a
+/// 64-bit integer to double conversion: `k` is the high word of each lane shifted right by 20
+/// (32-bit arithmetic shift), moved to the low half and converted from 32 bits.
+#[inline(always)]
+fn decompose_f64(x: __m256d) -> (__m256d, __m256d, __m256d, __m256d) {
+    const OFF: u64 = crate::exact::kernel::log_offset!(f64);
+    // SAFETY: the CPU has AVX2 (see the lane types' invariant).
+    unsafe {
+        let bits = _mm256_castpd_si256(x);
+        let tmp = _mm256_sub_epi64(bits, _mm256_set1_epi64x(OFF as i64));
+        let hm = _mm256_and_si256(tmp, _mm256_set1_epi64x(!((1 << 52) - 1)));
+        let one = _mm256_set1_epi64x(1.0f64.to_bits() as i64);
+        let k32 = _mm256_permutevar8x32_epi32(
+            _mm256_srai_epi32::<20>(tmp),
+            _mm256_set_epi32(7, 7, 7, 7, 7, 5, 3, 1),
+        );
+        (
+            _mm256_cvtepi32_pd(_mm256_castsi256_si128(k32)),
+            _mm256_castsi256_pd(_mm256_sub_epi64(bits, hm)),
+            _mm256_castsi256_pd(_mm256_and_si256(
+                _mm256_srli_epi64::<48>(tmp),
+                _mm256_set1_epi64x(15),
+            )),
+            _mm256_castsi256_pd(_mm256_sub_epi64(one, hm)),
+        )
+    }
+}
+
 macro_rules! lanes {
     (
         $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $n:literal, $mask_all:literal,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
         $xor:ident, $and:ident, $blendv:ident, $movemask:ident, $table:ident, $log_table:ident,
+        $decompose:ident,
         $set1:ident, $load:ident, $store:ident, $cast_to_bits:ident, $cast_from_bits:ident,
         $iadd:ident, $icmpgt:ident, $ishl:ident, $ishr:ident
     ) => {
@@ -277,6 +328,11 @@ macro_rules! lanes {
                 ($v(h0, h1), $v(l0, l1))
             }
             #[inline(always)]
+            fn decompose(self) -> (Self, Self, Self, Self) {
+                let ((k0, z0, j0, i0), (k1, z1, j1, i1)) = ($decompose(self.0), $decompose(self.1));
+                ($v(k0, k1), $v(z0, z1), $v(j0, j1), $v(i0, i1))
+            }
+            #[inline(always)]
             fn log_table(t: Self, _vector: bool) -> (Self, Self, Self) {
                 let ((c0, h0, l0), (c1, h1, l1)) = ($log_table(t.0), $log_table(t.1));
                 ($v(c0, c1), $v(h0, h1), $v(l0, l1))
@@ -337,6 +393,7 @@ lanes!(
     _mm256_movemask_ps,
     exp2_table_f32,
     log_table_f32,
+    decompose_f32,
     _mm256_set1_ps,
     _mm256_loadu_ps,
     _mm256_storeu_ps,
@@ -368,6 +425,7 @@ lanes!(
     _mm256_movemask_pd,
     exp2_table_f64,
     log_table_f64,
+    decompose_f64,
     _mm256_set1_pd,
     _mm256_loadu_pd,
     _mm256_storeu_pd,

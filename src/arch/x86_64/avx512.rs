@@ -47,7 +47,7 @@ macro_rules! lanes {
     (
         $v:ident, $vr:ty, $b:ident, $f:ident, $u:ident, $n:literal, $mask_all:literal,
         $add:ident, $sub:ident, $mul:ident, $div:ident, $fma:ident, $min:ident, $max:ident,
-        $signs:ident, $icmplt:ident, $scalef:ident, $table:expr,
+        $signs:ident, $icmplt:ident, $scalef:ident, $table:expr, $decompose:ident,
         $blend:ident, $set1:ident, $load:ident, $store:ident,
         $cast_to_bits:ident, $cast_from_bits:ident
     ) => {
@@ -192,6 +192,10 @@ macro_rules! lanes {
                 )
             }
             #[inline(always)]
+            fn decompose(self) -> (Self, Self, Self, Self) {
+                $decompose(self)
+            }
+            #[inline(always)]
             fn scale(self, q: Self, _t: Self) -> Self {
                 // `vscalefps` is `self * 2^floor(q)`, rounded once (also to a subnormal).
                 // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
@@ -213,6 +217,50 @@ macro_rules! lanes {
             }
         }
     };
+}
+
+/// The scalar `decompose` (`exact::kernel::scalar_ops`) on the lanes of `x`.
+#[inline(always)]
+fn decompose_f32x16(x: F32x16) -> (F32x16, F32x16, F32x16, F32x16) {
+    const OFF: u32 = crate::exact::kernel::log_offset!(f32);
+    // SAFETY: the CPU has AVX-512F (see the lane types' invariant).
+    unsafe {
+        let bits = _mm512_castps_si512(x.0);
+        let tmp = _mm512_sub_epi32(bits, _mm512_set1_epi32(OFF as i32));
+        let hm = _mm512_and_si512(tmp, _mm512_set1_epi32(!((1 << 23) - 1)));
+        let one = _mm512_set1_epi32(1.0f32.to_bits() as i32);
+        (
+            F32x16(_mm512_cvtepi32_ps(_mm512_srai_epi32::<23>(tmp))),
+            F32x16(_mm512_castsi512_ps(_mm512_sub_epi32(bits, hm))),
+            F32x16(_mm512_castsi512_ps(_mm512_and_si512(
+                _mm512_srli_epi32::<20>(tmp),
+                _mm512_set1_epi32(7),
+            ))),
+            F32x16(_mm512_castsi512_ps(_mm512_sub_epi32(one, hm))),
+        )
+    }
+}
+
+/// The scalar `decompose` (`exact::kernel::scalar_ops`) on the lanes of `x`.
+#[inline(always)]
+fn decompose_f64x8(x: F64x8) -> (F64x8, F64x8, F64x8, F64x8) {
+    const OFF: u64 = crate::exact::kernel::log_offset!(f64);
+    // SAFETY: the CPU has AVX-512F and DQ (see the lane types' invariant).
+    unsafe {
+        let bits = _mm512_castpd_si512(x.0);
+        let tmp = _mm512_sub_epi64(bits, _mm512_set1_epi64(OFF as i64));
+        let hm = _mm512_and_si512(tmp, _mm512_set1_epi64(!((1 << 52) - 1)));
+        let one = _mm512_set1_epi64(1.0f64.to_bits() as i64);
+        (
+            F64x8(_mm512_cvtepi64_pd(_mm512_srai_epi64::<52>(tmp))),
+            F64x8(_mm512_castsi512_pd(_mm512_sub_epi64(bits, hm))),
+            F64x8(_mm512_castsi512_pd(_mm512_and_si512(
+                _mm512_srli_epi64::<48>(tmp),
+                _mm512_set1_epi64(15),
+            ))),
+            F64x8(_mm512_castsi512_pd(_mm512_sub_epi64(one, hm))),
+        )
+    }
 }
 
 lanes!(
@@ -244,6 +292,7 @@ lanes!(
             _mm512_permutexvar_ps(_mm512_castps_si512(t.0), _mm512_loadu_ps(v.as_ptr()))
         })
     },
+    decompose_f32x16,
     _mm512_mask_blend_ps,
     _mm512_set1_ps,
     _mm512_loadu_ps,
@@ -280,6 +329,7 @@ lanes!(
             _mm512_permutex2var_pd(lo, _mm512_castpd_si512(t.0), hi)
         })
     },
+    decompose_f64x8,
     _mm512_mask_blend_pd,
     _mm512_set1_pd,
     _mm512_loadu_pd,
