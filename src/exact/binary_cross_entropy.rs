@@ -28,6 +28,13 @@ fn nan_to_zero<F: Consts>(v: F) -> F {
     F::ZERO.max_keep_nan(v) + F::ZERO.min_keep_nan(v)
 }
 
+/// `v - v`: 0 for finite `v`, NaN for infinities and NaN.
+#[inline(always)]
+#[allow(clippy::eq_op)]
+fn zero_if_finite<F: Consts>(v: F) -> F {
+    v - v
+}
+
 /// The loss, rounded once (`TAIL` as for [`ExpNeg::new`]).
 #[inline(always)]
 fn loss<F: Consts, M: MulAdd, const TAIL: bool>(x: F, t: F) -> F {
@@ -44,9 +51,9 @@ fn loss<F: Consts, M: MulAdd, const TAIL: bool>(x: F, t: F) -> F {
     let y = s + (se + (pl + lo));
     if TAIL {
         // |x| >= A_MAX (or infinite): u x alone, 0 where u = 0; NaN for a NaN input or an
-        // infinite target (`v - v` is 0 for finite `v`, NaN otherwise).
+        // infinite target.
         let xm = x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX);
-        let big = nan_to_zero(uh * x) + ((t - t) + (xm - xm));
+        let big = nan_to_zero(uh * x) + (zero_if_finite(t) + zero_if_finite(xm));
         F::select_neg(F::A_MAX - x.abs(), big, y)
     } else {
         y
