@@ -293,13 +293,18 @@ const LOSS_THIN: u64 = 16;
 /// every binade) for the other half.
 const LOSS_PAIRS: u64 = 1 << 28;
 
+/// `out = f(x, t)` on a backend.
+type SliceForm = dyn Fn(Kernels, &[f32], &[f32], &mut [f32]) + Sync;
+/// Checks the other forms on a backend against the slice form's `y` for `(x, t)`.
+type OtherForms = dyn Fn(Kernels, &[f32], &[f32], &[f32]) + Sync;
+
 /// One function of the family on a backend: the slice form, and the check of the other forms
 /// against it (panicking on a difference). Unary functions ignore `t`.
 struct Forms {
     name: String,
     bound: f64,
-    slice: Box<dyn Fn(Kernels, &[f32], &[f32], &mut [f32]) + Sync>,
-    others: Box<dyn Fn(Kernels, &[f32], &[f32], &[f32]) + Sync>,
+    slice: Box<SliceForm>,
+    others: Box<OtherForms>,
     formula: Box<dyn Fn(f64, f64) -> f64 + Sync>,
 }
 
@@ -453,7 +458,7 @@ fn sweep_family(
         }
         seen[0].ran = n as u64;
         for (j, &b) in others.iter().enumerate() {
-            if b != detected && (start / CHUNK) % OTHERS_EVERY != 0 {
+            if b != detected && !(start / CHUNK).is_multiple_of(OTHERS_EVERY) {
                 continue;
             }
             let k = Kernels::new(b).unwrap();
@@ -583,7 +588,7 @@ fn exhaustive_loss_random_pairs_within_two_ulps() {
         for k in 0..len {
             let r = rng.next_u64();
             let xi = common::ordered(r % common::ORDERED_F32);
-            let ti = if (start + k) % 2 == 0 {
+            let ti = if (start + k).is_multiple_of(2) {
                 rng.uniform(0.0, 1.0) as f32
             } else {
                 f32::from_bits(((r >> 33) % 0x3f80_0001) as u32)

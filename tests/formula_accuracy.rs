@@ -62,7 +62,7 @@ fn err(y: f64, r: &BigFloat) -> f64 {
     if r.is_zero() {
         return if y == 0.0 { 0.0 } else { f64::INFINITY };
     }
-    let exp = r.exponent().unwrap() as i32;
+    let exp = r.exponent().unwrap();
     // r in [2^(exp - 1), 2^exp): its f64 ulp is 2^(exp - 53), at least 2^-1074.
     let ulp64 = (exp - 53).max(-1074);
     let e = reference::ulps(y, r);
