@@ -57,5 +57,3 @@ pub(crate) use sigmoid::{Grad, Sigmoid, SigmoidAndGrad};
 
 // `kernel = _`: each listed function (`registry.rs`) runs the type of `kernel` its entry names.
 crate::api::kernel_api!("exact", "within 1 ulp", inline = true, kernel = _);
-#[cfg(test)]
-mod scratch;
