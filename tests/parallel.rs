@@ -10,6 +10,12 @@ use sigtab::par::{MIN_PARALLEL_LEN, MIN_TASK_LEN};
 
 /// For every function of the list (`src/registry.rs`): its `par` slice and in-place forms equal
 /// the one-thread ones in family `$one` / `$par`. A callback of `for_each_function!`.
+/// Element by element, NaN equal to NaN (logit gives NaN outside [0, 1]).
+#[allow(clippy::eq_op)]
+fn same<T: PartialEq>(a: &[T], b: &[T]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x == y || (x != x && y != y))
+}
+
 macro_rules! check {
     ([$one:tt, $par:tt, $x:ident] $($name:ident {
         arity: $i:tt -> $o:tt,
@@ -28,11 +34,11 @@ macro_rules! check {
         let (mut a, mut b) = (vec![z; n], vec![z; n]);
         $($one)*::$l($x, &mut a);
         $($par)*::$l($x, &mut b);
-        assert!(a == b, "{}, length {n}", stringify!($l));
+        assert!(same(&a, &b), "{}, length {n}", stringify!($l));
         let (mut e, mut f) = ($x.to_vec(), $x.to_vec());
         $($one)*::$p(&mut e);
         $($par)*::$p(&mut f);
-        assert!(e == f, "{}, length {n}", stringify!($p));
+        assert!(same(&e, &f), "{}, length {n}", stringify!($p));
     }};
     (@one (1 -> 2) { scalar: $s:ident, slice: $l:ident $(,)? } [$($one:tt)*] [$($par:tt)*] $x:ident) => {{
         let n = $x.len();
@@ -41,7 +47,7 @@ macro_rules! check {
         let (mut c, mut d) = (vec![z; n], vec![z; n]);
         $($one)*::$l($x, &mut a, &mut c);
         $($par)*::$l($x, &mut b, &mut d);
-        assert!(a == b && c == d, "{}, length {n}", stringify!($l));
+        assert!(same(&a, &b) && same(&c, &d), "{}, length {n}", stringify!($l));
     }};
     (@one (2 -> 1) { scalar: $s:ident, slice: $l:ident $(,)? } [$($one:tt)*] [$($par:tt)*] $x:ident) => {{
         let n = $x.len();
@@ -51,7 +57,7 @@ macro_rules! check {
         let (mut a, mut b) = (vec![z; n], vec![z; n]);
         $($one)*::$l($x, &t, &mut a);
         $($par)*::$l($x, &t, &mut b);
-        assert!(a == b, "{}, length {n}", stringify!($l));
+        assert!(same(&a, &b), "{}, length {n}", stringify!($l));
     }};
 }
 
