@@ -4,7 +4,8 @@
 
 `silu_grad(x) = s(x) (1 + x (1 - s(x)))` is zero at `x0 = -1 - W(1/e)` (`1 + x0 + e^x0 = 0`,
 W Lambert's function). Near it the general formula cancels, so for `|x - x0| < W` the kernel
-computes `t Q(t)`, `t = x - x0` with `x0 = X0_HI + X0_LO` (two words), `Q(t) = silu_grad(x0 + t) / t`
+computes `t Q(t)`, `t = x - x0` with `x0 = X0_HI + X0_LO + X0_LO2` (three words: the input nearest `x0` is within
+`2^-p` of it, where `t` needs `x0` to `2p + 5` bits), `Q(t) = silu_grad(x0 + t) / t`
 a polynomial (Chebyshev fit) whose constant term is two words. Prints `Q`'s relative error,
 measured on a dense grid.
 """
@@ -44,6 +45,7 @@ def fit(p, degree):
     ty = "f32" if p == 24 else "f64"
     x0h = rnd(x0, p)
     x0l = rnd(x0 - x0h, p)
+    x0l2 = rnd(x0 - x0h - x0l, p)
     q = lambda t: silu_grad(x0 + t) / t if t != 0 else mp.diff(silu_grad, x0)
     poly, _ = mp.chebyfit(q, [-W, W], degree + 1, error=True)
     coef = list(reversed(poly))
@@ -65,6 +67,7 @@ def fit(p, degree):
           f"(2^{mp.nstr(mp.log(worst, 2), 4)})")
     print(f"const SILU_X0_HI: {ty} = {ty}::from_bits({hexf(x0h, p)}); // {mp.nstr(x0h, 17)}")
     print(f"const SILU_X0_LO: {ty} = {ty}::from_bits({hexf(x0l, p)}); // {mp.nstr(x0l, 17)}")
+    print(f"const SILU_X0_LO2: {ty} = {ty}::from_bits({hexf(x0l2, p)}); // {mp.nstr(x0l2, 17)}")
     print(f"const SILU_Q0_LO: {ty} = {ty}::from_bits({hexf(q0l, p)}); // {mp.nstr(q0l, 17)}")
     print(f"const SILU_Q: &[{ty}] = &[")
     print(f"    {ty}::from_bits({hexf(q0h, p)}), // {mp.nstr(q0h, 17)}")

@@ -44,6 +44,7 @@ impl Consts for f32 {
     const LOG_LN2_LO: f32 = f32::from_bits(0x3805fdf4); // 3.1946183298714459e-5
     const SILU_X0_HI: f32 = f32::from_bits(0xbfa3a4ba); // -1.2784645557403564
     const SILU_X0_LO: f32 = f32::from_bits(0x325efb7d); // 1.2979282537628478e-8
+    const SILU_X0_LO2: f32 = f32::from_bits(0x2501ca2d); // 1.1257466239192657e-16
     const SILU_Q0_LO: f32 = f32::from_bits(0x310c0a50); // 2.0378543297283613e-9
     const SILU_Q: &'static [f32] = &[
         f32::from_bits(0x3e5f0a08), // 0.2178117036819458

@@ -51,6 +51,7 @@ impl Consts for f64 {
     const LOG_LN2_LO: f64 = f64::from_bits(0xbd48432a1b0e2634); // -1.7239444525614835e-13
     const SILU_X0_HI: f64 = f64::from_bits(0xbff474973c84120b); // -1.2784645427610737
     const SILU_X0_LO: f64 = f64::from_bits(0xbc9f8d74bc9ac154); // -1.0946994183093437e-16
+    const SILU_X0_LO2: f64 = f64::from_bits(0xb9344a50180ba780); // -3.9077666761286649e-33
     const SILU_Q0_LO: f64 = f64::from_bits(0xbc52541062177473); // -3.9743327958808624e-18
     const SILU_Q: &'static [f64] = &[
         f64::from_bits(0x3fcbe1410460527f), // 0.2178117057198001

@@ -45,11 +45,12 @@ pub trait Consts: Real {
     /// `ln 2` to `p - 12` bits (`k LOG_LN2_HI` is exact for `|k| < 2^11`), and the rest.
     const LOG_LN2_HI: Self;
     const LOG_LN2_LO: Self;
-    /// `silu_grad`'s zero `x0 = SILU_X0_HI + SILU_X0_LO`, and `Q(t) = silu_grad(x0 + t) / t`
+    /// `silu_grad`'s zero `x0 = SILU_X0_HI + SILU_X0_LO + SILU_X0_LO2`, and `Q(t) = silu_grad(x0 + t) / t`
     /// near it: `SILU_Q` (constant term first) plus `SILU_Q0_LO`, the constant term's low word
     /// (`silu.rs`, `scripts/fit_silu_grad.py`).
     const SILU_X0_HI: Self;
     const SILU_X0_LO: Self;
+    const SILU_X0_LO2: Self;
     const SILU_Q0_LO: Self;
     const SILU_Q: &'static [Self];
 
@@ -198,6 +199,7 @@ macro_rules! splat_consts {
         };
         const SILU_X0_HI: Self = $v::splat(<$f as Consts>::SILU_X0_HI);
         const SILU_X0_LO: Self = $v::splat(<$f as Consts>::SILU_X0_LO);
+        const SILU_X0_LO2: Self = $v::splat(<$f as Consts>::SILU_X0_LO2);
         const SILU_Q0_LO: Self = $v::splat(<$f as Consts>::SILU_Q0_LO);
         const LOG_LN2_HI: Self = $v::splat(<$f as Consts>::LOG_LN2_HI);
         const LOG_LN2_LO: Self = $v::splat(<$f as Consts>::LOG_LN2_LO);

@@ -11,7 +11,7 @@
 //!   `1 / (1 + e)^2 = inv^2 (1 + 2c)` as for `s'`. Nothing overflows.
 //! - Near the derivative's zero `x0 = -1 - W(1/e) = -1.2784645...` (`1 + x0 + e^x0 = 0`),
 //!   `1 + x + e` cancels; for `|x - x0| < 1/16` the kernel computes `t Q(t)` instead, `t = x - x0`
-//!   exactly to two words, `Q` a polynomial of degree 4 (f32) or 9 (f64) with a two-word
+//!   to two words (`x0` to three), `Q` a polynomial of degree 4 (f32) or 9 (f64) with a two-word
 //!   constant term (`scripts/fit_silu_grad.py`). Slice blocks with no input there skip it.
 //!
 //! For `x <= -A_MAX` both round to -0 (`silu(-inf) = -0.0`, `silu_grad(-inf) = -0.0`); for
@@ -88,15 +88,18 @@ fn silu_grad<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
 /// `silu_grad(x)` near its zero: `t Q(t)`, `t = x - x0`.
 #[inline(always)]
 fn silu_grad_near_zero<F: Consts, M: MulAdd>(x: F) -> F {
-    // x - X0_HI is exact (Sterbenz) where this is used.
-    let th = x - F::SILU_X0_HI;
-    let tl = -F::SILU_X0_LO;
+    // t = x - x0 = th + tl: x - X0_HI is exact (Sterbenz) where this is used, and the rest of
+    // x0 joins it by TwoSum, since the input nearest x0 is within an ulp of it (t then needs x0
+    // to twice the precision and more: three words).
+    let (th, te) = two_sum(x - F::SILU_X0_HI, -F::SILU_X0_LO);
+    let tl = te - F::SILU_X0_LO2;
     let q = F::SILU_Q;
     let ql = M::mul_add(th, horner::<F, M>(&q[1..], th), F::SILU_Q0_LO);
     // t Q(t) = th Q(th) + tl (Q(th) + th Q'(th)) to first order in tl, with
-    // Q + t Q' = q0 + 2 q1 t to the order that matters.
+    // Q + t Q' = q0 + 2 q1 t (+ the constant's low word) to the order that matters.
     let dq = M::mul_add(q[1] + q[1], th, q[0]);
-    M::mul_add_acc(th, q[0], M::mul_add(th, ql, tl * dq))
+    let corr = M::mul_add(tl, dq, tl * F::SILU_Q0_LO);
+    M::mul_add_acc(th, q[0], M::mul_add(th, ql, corr))
 }
 
 /// `x` is far enough from `x0` for the general formula.
