@@ -46,6 +46,8 @@ fn silu<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
     let u = xc * p.inv;
     let ul = M::mul_add_acc(xc, p.inv, -u);
     let y = M::mul_add_acc(nh, u, M::mul_add(nh, ul, M::mul_add(nh, p.c, nl) * u));
+    // x's sign (silu(-0.0) = -0.0, where the sum above gives +0).
+    let y = F::select_neg(x, -y.abs(), y.abs());
     if TAIL {
         // x < 0: the second power of two; x > A_MAX: x itself (s rounds to 1 long before).
         let y = F::select_neg(x, p.e.unscale::<TAIL>(y), y);
