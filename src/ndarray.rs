@@ -1,7 +1,10 @@
 //! The kernels on `ndarray` arrays of any shape (feature `ndarray`, for **`ndarray` 0.17**).
 //!
 //! [`SigmoidExt`] gives arrays `a.sigmoid()`, `a.sigmoid_grad()`, `a.sigmoid_and_grad()`,
-//! `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` with the exact kernels. The same trait
+//! `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` with the exact kernels, and the rest
+//! of the exact kernels' functions alike (`a.softplus()`, `a.logit_in_place()`, ...;
+//! `x.binary_cross_entropy_with_logits(&target)` takes the targets as an array of `x`'s shape).
+//! The same trait
 //! with the table kernels is [`table::SigmoidExt`] (linear) and [`table::hermite::SigmoidExt`]
 //! (cubic Hermite), mirroring the crate's modules: switching is one word in the `use` path
 //! ([`exact::SigmoidExt`] is the exact one again).

@@ -1,5 +1,5 @@
 //! The slice API of every function of the list (`src/registry.rs`) in every kernel family
-//! (`exact`, `table`, `table::hermite`): every length 0..=130 at every offset 0..16 elements, on
+//! (`exact`, `table`, `table::hermite`; functions of two inputs with targets in `[0, 1]`): every length 0..=130 at every offset 0..16 elements, on
 //! every backend, equals the scalar function element by element and never writes outside its
 //! output; mismatched lengths panic naming both lengths. Dense sweeps check the blocks that take
 //! a kernel's fast path against the scalar call too.
@@ -32,6 +32,12 @@ fn inputs<T: Float>(n: usize, f: impl Fn(f64) -> T) -> Vec<T> {
     (0..n)
         .map(|i| f(pattern[i % pattern.len()] * (1.0 + i as f64 / 97.0)))
         .collect()
+}
+
+/// Targets for the functions of two inputs: a spread over `[0, 1]`, both ends included.
+fn targets<T: Float>(n: usize, f: impl Fn(f64) -> T) -> Vec<T> {
+    let pattern = [0.0, 1.0, 0.5, 0.25, 1e-3, 0.9, 0.999, 0.1];
+    (0..n).map(|i| f(pattern[i % pattern.len()])).collect()
 }
 
 /// For every function of the list (`src/registry.rs`) in one family: its slice and in-place
@@ -75,11 +81,13 @@ macro_rules! sweep {
                     for off in 0..offsets {
                         let x = inputs(len + off + 16, conv);
                         let x = &x[off..off + len];
+                        let t = targets(len + off + 16, conv);
+                        let t = &t[off..off + len];
                         // Outputs with guard elements on both sides.
-                        let outs = sweep!(@slice $arity [k.$l], x, off, guard);
+                        let outs = sweep!(@slice $arity [k.$l], x, t, off, guard);
                         for (j, out) in outs.iter().enumerate() {
                             for (i, &xi) in x.iter().enumerate() {
-                                let want = sweep!(@output $arity k.$s(xi), j);
+                                let want = sweep!(@output $arity sweep!(@scalar $arity [k.$s], xi, t[i]), j);
                                 assert!(
                                     same(out[off + i], want),
                                     "{backend:?} {}[{j}] len {len} off {off} i {i}",
@@ -118,13 +126,14 @@ macro_rules! sweep {
             let x: Vec<T> = (0..n)
                 .map(|i| conv(lim * (2.0 * i as f64 / (n - 1) as f64 - 1.0)))
                 .collect();
+            let t = targets(n, &conv);
             for backend in Backend::available() {
                 let k = Kernels::new(backend).unwrap();
-                let outs = sweep!(@slice $arity [k.$l], &x[..], 0, T::default());
+                let outs = sweep!(@slice $arity [k.$l], &x[..], &t[..], 0, T::default());
                 for (j, out) in outs.iter().enumerate() {
                     for i in 0..n {
                         assert!(
-                            same(out[i], sweep!(@output $arity k.$s(x[i]), j)),
+                            same(out[i], sweep!(@output $arity sweep!(@scalar $arity [k.$s], x[i], t[i]), j)),
                             "{backend:?}: {} differs from scalar at {:?}",
                             stringify!($l),
                             x[i]
@@ -163,19 +172,53 @@ macro_rules! sweep {
                 "{msg}"
             );
         }
+
+        sweep!(@short_target $arity [$($family)::+] $l);
     };
+    // A short target (functions of two inputs) panics naming both lengths.
+    (@short_target (2 -> 1) [$($family:ident)::+] $l:ident) => {
+        #[test]
+        fn a_short_target_panics_naming_both_lengths() {
+            let x = [0.0f32; 5];
+            let r = std::panic::catch_unwind(|| {
+                sigtab::$($family)::+::$l(&x, &[0.0f32; 4], &mut [0.0f32; 5])
+            });
+            let msg = *r.unwrap_err().downcast::<String>().unwrap();
+            assert!(
+                msg.starts_with(stringify!($l))
+                    && msg.contains("input has length 5")
+                    && msg.contains("target has length 4"),
+                "{msg}"
+            );
+        }
+    };
+    (@short_target $arity:tt $($_:tt)*) => {};
+    // The scalar form on one element (`$t`, the target, for functions of two inputs).
+    (@scalar (2 -> 1) [$($f:tt)*], $x:expr, $t:expr) => {
+        $($f)*($x, $t)
+    };
+    (@scalar $arity:tt [$($f:tt)*], $x:expr, $t:expr) => {{
+        let _ = $t;
+        $($f)*($x)
+    }};
     // The slice form's outputs, each with `off` guard elements before and 16 after.
-    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
-        let (x, off) = ($x, $off);
+    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, _, off) = ($x, $t, $off);
         let mut out = vec![$guard; off + x.len() + 16];
         $($f)*(x, &mut out[off..off + x.len()]);
         vec![out]
     }};
-    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
-        let (x, off) = ($x, $off);
+    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, _, off) = ($x, $t, $off);
         let (mut y, mut dy) = (vec![$guard; off + x.len() + 16], vec![$guard; off + x.len() + 16]);
         $($f)*(x, &mut y[off..off + x.len()], &mut dy[off..off + x.len()]);
         vec![y, dy]
+    }};
+    (@slice (2 -> 1) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, t, off) = ($x, $t, $off);
+        let mut out = vec![$guard; off + x.len() + 16];
+        $($f)*(x, t, &mut out[off..off + x.len()]);
+        vec![out]
     }};
     // The slice form with every output `out`.
     (@call (1 -> 1) [$($f:tt)*], $x:expr, $out:expr) => {
@@ -184,13 +227,16 @@ macro_rules! sweep {
     (@call (1 -> 2) [$($f:tt)*], $x:expr, $out:expr) => {
         $($f)*($x, $out, &mut [0.0f32; 5])
     };
-    (@output (1 -> 1) $v:expr, $j:expr) => {{
-        let _ = $j;
-        $v
-    }};
+    (@call (2 -> 1) [$($f:tt)*], $x:expr, $out:expr) => {
+        $($f)*($x, &[0.0f32; 5], $out)
+    };
     (@output (1 -> 2) $v:expr, $j:expr) => {
         if $j == 0 { $v.0 } else { $v.1 }
     };
+    (@output $arity:tt $v:expr, $j:expr) => {{
+        let _ = $j;
+        $v
+    }};
 }
 
 mod exact_kernels {
@@ -200,12 +246,12 @@ mod exact_kernels {
 
 mod table_linear {
     use super::*;
-    for_each_function!(sweep, [table]);
+    for_each_function!(tables: sweep, [table]);
 }
 
 mod table_hermite {
     use super::*;
-    for_each_function!(sweep, [table::hermite]);
+    for_each_function!(tables: sweep, [table::hermite]);
 }
 
 #[test]

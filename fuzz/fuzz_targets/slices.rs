@@ -1,6 +1,8 @@
 //! Fuzzes the slice API of every kernel family on every backend with arbitrary lengths, offsets
 //! and bit patterns. For every function of the list (`src/registry.rs`, included below), in each
-//! form (scalar, slice, in place), asserts on every backend:
+//! form (scalar, slice, in place; the exact-only functions in the exact family only; the second
+//! input of a function of two inputs, its target, in [0, 1] from the bits of the first), asserts
+//! on every backend:
 //! - nothing outside the output slice is written (guard elements on both sides);
 //! - in-place and scalar results equal the slice results bit for bit (NaN for NaN, whatever its
 //!   sign and payload);
@@ -82,7 +84,7 @@ fn table_tol(e: table::MaxErr, eps: f64) -> Tol {
 }
 
 macro_rules! check {
-    ($t:ty, $bits:ty, $data:expr, $off:expr, $tol:expr, $family:ident $(:: $rest:ident)*) => {{
+    ($t:ty, $bits:ty, $data:expr, $off:expr, $tol:expr, [$($list:tt)*] $family:ident $(:: $rest:ident)*) => {{
         let tol: Tol = $tol;
         let size = std::mem::size_of::<$t>();
         let x: Vec<$t> = $data
@@ -90,6 +92,10 @@ macro_rules! check {
             .map(|c| <$t>::from_bits(<$bits>::from_le_bytes(c.try_into().unwrap())))
             .collect();
         let neg: Vec<$t> = x.iter().map(|&v| -v).collect();
+        // Targets of the functions of two inputs, in [0, 1] (both ends included): the top bits
+        // of each input's pattern as a fraction.
+        let top = (<$bits>::MAX >> 8) as f64;
+        let targets: Vec<$t> = x.iter().map(|v| ((v.to_bits() >> 8) as f64 / top) as $t).collect();
         let (n, off) = (x.len(), $off);
         let guard = <$t>::from_bits(GUARD as $bits);
         // Bit for bit, except that any NaN equals any NaN: Rust leaves the sign and payload of
@@ -100,7 +106,7 @@ macro_rules! check {
             a.iter().zip(b).all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()))
         };
         // Every listed function, in every form, on every backend.
-        for_each_function!(forms, $t, [$family $(:: $rest)*], &x, off, guard, tol.budget);
+        for_each_function!($($list)* forms, $t, [$family $(:: $rest)*], &x, &targets, off, guard, tol.budget);
         // The sigmoid and its gradient: their own properties.
         for backend in Backend::available() {
             let k = sigtab::$family$(::$rest)*::Kernels::new(backend).unwrap();
@@ -135,37 +141,37 @@ macro_rules! check {
 /// the backends with FMA equal the portable reference bit for bit, SSE2 within the budget. A
 /// callback of `for_each_function!`.
 macro_rules! forms {
-    ([$t:ty, $family:tt, $x:expr, $off:expr, $guard:expr, $budget:expr] $($name:ident {
+    ([$t:ty, $family:tt, $x:expr, $targets:expr, $off:expr, $guard:expr, $budget:expr] $($name:ident {
         arity: $i:tt -> $o:tt,
         forms: $forms:tt,
         kernel: $kernel:ident,
         computes: $computes:literal,
-        error: { exact_ulps: $ulps:literal, table: [$($field:ident),+ $(,)?] $(,)? },
+        error: { exact_ulps: $ulps:literal, table: $table:tt $(,)? },
         python: $python:ident,
         docs: $docs:tt $(,)?
     })*) => {
-        $(forms!(@one ($i -> $o) $forms $t, $family, $x, $off, $guard, $budget, $ulps, [$($field),+]);)*
+        $(forms!(@one ($i -> $o) $forms $t, $family, $x, $targets, $off, $guard, $budget, $ulps, $table);)*
     };
     (@one $arity:tt { scalar: $s:ident, slice: $l:ident $(, in_place: $p:ident)? $(,)? }
-        $t:ty, [$($family:tt)*], $x:expr, $off:expr, $guard:expr, $budget:expr, $ulps:literal, [$($field:ident),+]) => {{
-        let (x, off, guard, budget): (&[$t], usize, $t, Budget) = ($x, $off, $guard, $budget);
+        $t:ty, [$($family:tt)*], $x:expr, $targets:expr, $off:expr, $guard:expr, $budget:expr, $ulps:literal, $table:tt) => {{
+        let (x, targets, off, guard, budget): (&[$t], &[$t], usize, $t, Budget) = ($x, $targets, $off, $guard, $budget);
         let n = x.len();
-        let fields = [$((|e: &table::MaxErr| e.$field) as fn(&table::MaxErr) -> f64),+];
+        let fields = forms!(@fields $table);
         let same = |a: &[$t], b: &[$t]| {
             a.iter().zip(b).all(|(p, q)| p.to_bits() == q.to_bits() || (p.is_nan() && q.is_nan()))
         };
         let untouched =
             |v: &[$t]| v[..off].iter().chain(&v[off + n..]).all(|w| w.to_bits() == guard.to_bits());
         let portable = sigtab::$($family)*::Kernels::new(Backend::Portable).unwrap();
-        let reference = forms!(@slice $arity [portable.$l], x, off, guard);
+        let reference = forms!(@slice $arity [portable.$l], x, targets, off, guard);
         for backend in Backend::available() {
             let k = sigtab::$($family)*::Kernels::new(backend).unwrap();
-            let outs = forms!(@slice $arity [k.$l], x, off, guard);
+            let outs = forms!(@slice $arity [k.$l], x, targets, off, guard);
             for (j, (out, r)) in outs.iter().zip(&reference).enumerate() {
                 assert!(untouched(out), "{backend:?}: {} wrote outside the output", stringify!($l));
                 let (out, r) = (&out[off..off + n], &r[off..off + n]);
                 for i in 0..n {
-                    let want = forms!(@output $arity k.$s(x[i]), j);
+                    let want = forms!(@output $arity forms!(@scalar $arity [k.$s], x[i], targets[i]), j);
                     assert!(same(&[out[i]], &[want]), "{backend:?}: {} != {} at {:e}", stringify!($s), stringify!($l), x[i]);
                 }
                 if backend != Backend::Sse2 {
@@ -189,26 +195,48 @@ macro_rules! forms {
             )?
         }
     }};
+    // The `MaxErr` field of each output of a table kernel; none for an exact-only function (a
+    // field never read: only the tables' budget reads it).
+    (@fields none) => {
+        [(|_: &table::MaxErr| f64::NAN) as fn(&table::MaxErr) -> f64]
+    };
+    (@fields [$($field:ident),+ $(,)?]) => {
+        [$((|e: &table::MaxErr| e.$field) as fn(&table::MaxErr) -> f64),+]
+    };
+    // The scalar form on one element (`$t`, the target, for functions of two inputs).
+    (@scalar (2 -> 1) [$($f:tt)*], $x:expr, $t:expr) => {
+        $($f)*($x, $t)
+    };
+    (@scalar $arity:tt [$($f:tt)*], $x:expr, $t:expr) => {{
+        let _ = $t;
+        $($f)*($x)
+    }};
     // The slice form's outputs, each in a buffer with guard elements on both sides.
-    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
-        let (x, off) = ($x, $off);
+    (@slice (1 -> 1) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, _, off) = ($x, $t, $off);
         let mut out = vec![$guard; off + x.len() + 3];
         $($f)*(x, &mut out[off..off + x.len()]);
         vec![out]
     }};
-    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $off:expr, $guard:expr) => {{
-        let (x, off) = ($x, $off);
+    (@slice (1 -> 2) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, _, off) = ($x, $t, $off);
         let (mut y, mut dy) = (vec![$guard; off + x.len() + 3], vec![$guard; off + x.len() + 3]);
         $($f)*(x, &mut y[off..off + x.len()], &mut dy[off..off + x.len()]);
         vec![y, dy]
     }};
-    (@output (1 -> 1) $v:expr, $j:expr) => {{
-        let _ = $j;
-        $v
+    (@slice (2 -> 1) [$($f:tt)*], $x:expr, $t:expr, $off:expr, $guard:expr) => {{
+        let (x, t, off) = ($x, $t, $off);
+        let mut out = vec![$guard; off + x.len() + 3];
+        $($f)*(x, t, &mut out[off..off + x.len()]);
+        vec![out]
     }};
     (@output (1 -> 2) $v:expr, $j:expr) => {
         if $j == 0 { $v.0 } else { $v.1 }
     };
+    (@output $arity:tt $v:expr, $j:expr) => {{
+        let _ = $j;
+        $v
+    }};
 }
 
 fuzz_target!(|data: &[u8]| {
@@ -222,15 +250,15 @@ fuzz_target!(|data: &[u8]| {
     let t32 = f32::from_bits(1) as f64;
     let t64 = f64::from_bits(1);
     match head[0] % 6 {
-        0 => check!(f32, u32, rest, off, exact_tol(e32, t32), exact),
-        1 => check!(f64, u64, rest, off, exact_tol(e64, t64), exact),
+        0 => check!(f32, u32, rest, off, exact_tol(e32, t32), [] exact),
+        1 => check!(f64, u64, rest, off, exact_tol(e64, t64), [] exact),
         2 => check!(
             f32,
             u32,
             rest,
             off,
             table_tol(table::MAX_ERR_LINEAR_F32, e32),
-            table
+            [tables:] table
         ),
         3 => check!(
             f64,
@@ -238,7 +266,7 @@ fuzz_target!(|data: &[u8]| {
             rest,
             off,
             table_tol(table::MAX_ERR_LINEAR_F64, e64),
-            table
+            [tables:] table
         ),
         4 => check!(
             f32,
@@ -246,7 +274,7 @@ fuzz_target!(|data: &[u8]| {
             rest,
             off,
             table_tol(table::hermite::MAX_ERR_F32, e32),
-            table::hermite
+            [tables:] table::hermite
         ),
         _ => check!(
             f64,
@@ -254,7 +282,7 @@ fuzz_target!(|data: &[u8]| {
             rest,
             off,
             table_tol(table::hermite::MAX_ERR_F64, e64),
-            table::hermite
+            [tables:] table::hermite
         ),
     }
 });

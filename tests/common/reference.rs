@@ -68,3 +68,42 @@ pub fn sigmoid(x: f64, cc: &mut Consts) -> BigFloat {
 pub fn sigmoid_grad(x: f64, cc: &mut Consts) -> BigFloat {
     sigmoid_and_grad(x, cc).1
 }
+
+// PLACEHOLDER (plumb branch): the f64 formulas (`src/formula.rs`) widened, so that the generated
+// tests compile; replaced by the real 256-bit references of the logistic family at merge.
+
+/// `log s(x)`.
+#[allow(dead_code)]
+pub fn log_sigmoid(x: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::log_sigmoid(x), P)
+}
+
+/// `log(1 + e^x)`.
+#[allow(dead_code)]
+pub fn softplus(x: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::softplus(x), P)
+}
+
+/// `log(p / (1 - p))`.
+#[allow(dead_code)]
+pub fn logit(p: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::logit(p), P)
+}
+
+/// `x s(x)`.
+#[allow(dead_code)]
+pub fn silu(x: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::silu(x), P)
+}
+
+/// `s(x) (1 + x (1 - s(x)))`.
+#[allow(dead_code)]
+pub fn silu_grad(x: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::silu_grad(x), P)
+}
+
+/// `t softplus(-x) + (1 - t) softplus(x)`.
+#[allow(dead_code)]
+pub fn binary_cross_entropy_with_logits(x: f64, t: f64, _cc: &mut Consts) -> BigFloat {
+    BigFloat::from_f64(super::formula::binary_cross_entropy_with_logits(x, t), P)
+}
