@@ -3,8 +3,11 @@
 //! `cargo run --release --example report` (under a minute). Prints the CPU features and backend,
 //! then for f32 and f64 one row per contender: ns per element at n = 1001, 65536 and 16M, the
 //! largest error measured now (ulps for exact kernels, absolute and relative for approximations),
-//! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; and a
-//! verdict computed from these numbers.
+//! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; a
+//! verdict computed from these numbers; and the logistic family (issue #14: log_sigmoid,
+//! softplus, logit, silu, silu_grad, the loss): each slice kernel's ns per element and its ratio
+//! to `exact::sigmoid_slice` in the same run, its measured error, the naive formulas beside it,
+//! and inputs where those fail.
 //!
 //! `cargo run --release --example report -- --plot DIR` also writes SVG plots into DIR: absolute
 //! error against x over [-40, 40] for each kernel (`error_f32_table-N.svg`, `error_f64_table-N.svg`,
@@ -1097,8 +1100,9 @@ fn main() {
 /// The logistic family's 256-bit reference (issue #14), in the overflow-free forms
 /// `softplus(x) = max(x, 0) + log1p(e^-|x|)`, at `P + 128` bits, rounded to `P`.
 ///
-/// LOCAL to the report until `tests/common/reference.rs` has the family (branch `refs`): the same
-/// names and signatures, so switching is `use reference as family_ref` and deleting this module.
+/// LOCAL to the report until `tests/common/reference.rs` has the real family (branch `refs`; the
+/// ones there now are placeholders): the same names and signatures, so switching is `use
+/// reference as family_ref` (keeping `split`, `split_scaled`) and deleting the rest.
 mod family_ref {
     use super::reference::{P, RM};
     use astro_float::{BigFloat, Consts, Sign};
