@@ -3,7 +3,9 @@
 //! HashMap and a direct-mapped cache, on inputs with 1000 distinct values), a naive `std` loop and
 //! the memory floor (`out[i] = 2 * x[i]`); the user's loop, `w * f(x) + b` over the scalar
 //! function (`user loop ...`, beside the slice kernels); a dependent scalar chain (`chain/`); and
-//! with `--features parallel`, all cores against one (`parallel/`). `cargo bench --bench kernels`;
+//! with `--features parallel`, all cores against one (`parallel/`); the logistic family, one group
+//! per function (`softplus/f32/n=65536`, ...: the kernel beside `exact sigmoid` and the naive
+//! formulas). `cargo bench --bench kernels`;
 //! HTML in `target/criterion/`.
 //!
 //! Build flags change the scalar calls (inlined with FMA in the build, dispatched otherwise) and
@@ -312,5 +314,192 @@ fn parallel(c: &mut Criterion) {
 #[cfg(not(feature = "parallel"))]
 fn parallel(_: &mut Criterion) {}
 
-criterion_group!(benches, f32_kernels, f64_kernels, chain, parallel);
+/// Reference formulas of the logistic family in f64, overflow-free, for the sanity check before
+/// timing. Local, not `src/formula.rs`'s: those are placeholders for now (plumb), and their
+/// `logit` (`ln p - ln_1p(-p)`) cancels near 1/2, where an f64 kernel within 1 ulp would fail this
+/// check. Switch once formula.rs has the real ones.
+mod family_formula {
+    pub fn softplus(x: f64) -> f64 {
+        x.max(0.0) + (-x.abs()).exp().ln_1p()
+    }
+    pub fn log_sigmoid(x: f64) -> f64 {
+        -softplus(-x)
+    }
+    pub fn logit(p: f64) -> f64 {
+        if (0.25..=0.75).contains(&p) {
+            ((2.0 * p - 1.0) / (1.0 - p)).ln_1p()
+        } else {
+            p.ln() - (-p).ln_1p()
+        }
+    }
+    pub fn silu(x: f64) -> f64 {
+        x * super::formula::sigmoid(x)
+    }
+    pub fn silu_grad(x: f64) -> f64 {
+        let s = super::formula::sigmoid(x);
+        s * (1.0 + x * (1.0 - s))
+    }
+    pub fn bce(x: f64, t: f64) -> f64 {
+        x.max(0.0) - x * t + (-x.abs()).exp().ln_1p()
+    }
+}
+
+/// Each finite output within `tol` of the reference, relative to `max(|r|, floor)` (`floor` > 0
+/// where the function crosses zero and the f64 formula loses its relative accuracy there).
+fn check_family<T: Float + Into<f64>>(
+    args: (&[T], Option<&[T]>),
+    y: &[T],
+    f: &dyn Fn(f64, f64) -> f64,
+    tol: f64,
+    floor: f64,
+    what: &str,
+) {
+    let (x, t) = args;
+    for i in (0..x.len()).step_by(7) {
+        let (xi, ti): (f64, f64) = (x[i].into(), t.map_or(0.0, |t| t[i].into()));
+        let (yi, r): (f64, f64) = (y[i].into(), f(xi, ti));
+        let ok = if r.is_finite() {
+            (yi - r).abs() <= tol * r.abs().max(floor)
+        } else {
+            yi == r
+        };
+        assert!(ok, "{what}: f({xi}, {ti}) = {yi}, expected {r}");
+    }
+}
+
+/// One function of the family, in its group: `exact sigmoid` on `x`, then the kernel, then each
+/// naive loop, all on `input` (and `t` for the loss), each kernel checked first.
+macro_rules! family_bench {
+    ($c:ident, $k:ident, $t:ty, $n:ident, $x:ident, $tg:ident, $y:ident, $tol:ident;
+     $name:literal, $input:expr, $r:expr, $floor:expr, $slice:expr,
+     [$($naive:literal => $nf:expr),* $(,)?]) => {{
+        let input: &[$t] = $input;
+        let mut g = family_group($c, $name, stringify!($t), $n);
+        g.bench_function("exact sigmoid", |b| {
+            b.iter(|| $k.sigmoid_slice(black_box(&$x), black_box(&mut $y)))
+        });
+        let slice = $slice;
+        slice(input, &mut $y);
+        check_family((input, Some(&$tg)), &$y, &$r, $tol, $floor, concat!("exact ", $name));
+        g.bench_function(concat!("exact ", $name), |b| {
+            b.iter(|| slice(black_box(input), black_box(&mut $y)))
+        });
+        $(
+            let naive = |y: &mut [$t], x: &[$t], t: &[$t]| {
+                for ((o, &v), &w) in y.iter_mut().zip(x).zip(t) {
+                    *o = $nf(v, w);
+                }
+            };
+            g.bench_function($naive, |b| {
+                b.iter(|| naive(black_box(&mut $y), black_box(input), black_box(&$tg)))
+            });
+        )*
+        g.finish();
+    }};
+}
+
+/// A group of the family's: `{name}/{prec}/n={n}`, with the main groups' settings for big n.
+fn family_group<'a>(
+    c: &'a mut Criterion,
+    name: &str,
+    prec: &str,
+    n: usize,
+) -> criterion::BenchmarkGroup<'a, criterion::measurement::WallTime> {
+    let mut g = c.benchmark_group(format!("{name}/{prec}/n={n}"));
+    g.throughput(Throughput::Elements(n as u64));
+    if n > 100_000 {
+        g.sample_size(10)
+            .measurement_time(Duration::from_secs(3))
+            .warm_up_time(Duration::from_secs(1));
+    }
+    g
+}
+
+/// The logistic family (issue #14), one group per function, precision and size
+/// (`softplus/f32/n=65536`, ...): the slice kernel beside `exact sigmoid` (the issue's budget:
+/// each at most 2x `exact::sigmoid_slice`, the loss 2.5x) and the naive `std` formulas.
+/// `cargo bench --bench kernels -- softplus/` for one function.
+fn family(c: &mut Criterion) {
+    macro_rules! family {
+        ($t:ty) => {{
+            let k = Kernels::detect();
+            for &n in &SIZES {
+                let x: Vec<$t> = inputs(n).into_iter().map(|v| v as $t).collect();
+                // Probabilities for logit: a low-discrepancy spread over (0, 1), never 0.
+                let p: Vec<$t> = (0..n)
+                    .map(|i| (((i as f64 + 0.5) * 0.618_033_988_749_895) % 1.0) as $t)
+                    .collect();
+                // Targets for the loss: hard labels and soft ones, {0, 0.75, 0.5, 0.25, 1}.
+                let t: Vec<$t> = (0..n).map(|i| ((i * 3) % 5) as $t / 4.0).collect();
+                let mut y = vec![0.0 as $t; n];
+                let tol = <$t>::EPSILON as f64 * 8.0;
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "log_sigmoid",
+                    &x,
+                    |v, _| family_formula::log_sigmoid(v),
+                    0.0,
+                    |x: &[$t], y: &mut [$t]| k.log_sigmoid_slice(x, y),
+                    ["naive std log_sigmoid -(-x).exp().ln_1p()" => |v: $t, _| -(-v).exp().ln_1p()]
+                );
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "softplus",
+                    &x,
+                    |v, _| family_formula::softplus(v),
+                    0.0,
+                    |x: &[$t], y: &mut [$t]| k.softplus_slice(x, y),
+                    [
+                        "naive std softplus (1+x.exp()).ln()" => |v: $t, _| (1.0 + v.exp()).ln(),
+                        "naive std softplus x.exp().ln_1p()" => |v: $t, _| v.exp().ln_1p(),
+                    ]
+                );
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "logit",
+                    &p,
+                    |v, _| family_formula::logit(v),
+                    0.0,
+                    |x: &[$t], y: &mut [$t]| k.logit_slice(x, y),
+                    ["naive std logit (p/(1-p)).ln()" => |v: $t, _| (v / (1.0 - v)).ln()]
+                );
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "silu",
+                    &x,
+                    |v, _| family_formula::silu(v),
+                    0.0,
+                    |x: &[$t], y: &mut [$t]| k.silu_slice(x, y),
+                    ["naive std silu x/(1+(-x).exp())" => |v: $t, _| v / (1.0 + (-v).exp())]
+                );
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "silu_grad",
+                    &x,
+                    |v, _| family_formula::silu_grad(v),
+                    1.0,
+                    |x: &[$t], y: &mut [$t]| k.silu_grad_slice(x, y),
+                    ["naive std silu_grad s*(1+x*(1-s))" => |v: $t, _| {
+                        let s = 1.0 / (1.0 + (-v).exp());
+                        s * (1.0 + v * (1.0 - s))
+                    }]
+                );
+                family_bench!(c, k, $t, n, x, t, y, tol;
+                    "binary_cross_entropy_with_logits",
+                    &x,
+                    family_formula::bce,
+                    1.0,
+                    |x: &[$t], y: &mut [$t]| k.binary_cross_entropy_with_logits_slice(x, &t, y),
+                    [
+                        "naive std t*softplus(-x)+(1-t)*softplus(x)" => |v: $t, w: $t| {
+                            w * (1.0 + (-v).exp()).ln() + (1.0 - w) * (1.0 + v.exp()).ln()
+                        },
+                        "stable std max(x,0)-x*t+(-|x|).exp().ln_1p()" => |v: $t, w: $t| {
+                            v.max(0.0) - v * w + (-v.abs()).exp().ln_1p()
+                        },
+                    ]
+                );
+            }
+        }};
+    }
+    family!(f32);
+    family!(f64);
+}
+
+criterion_group!(benches, f32_kernels, f64_kernels, chain, parallel, family);
 criterion_main!(benches);

@@ -3,8 +3,11 @@
 //! `cargo run --release --example report` (under a minute). Prints the CPU features and backend,
 //! then for f32 and f64 one row per contender: ns per element at n = 1001, 65536 and 16M, the
 //! largest error measured now (ulps for exact kernels, absolute and relative for approximations),
-//! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; and a
-//! verdict computed from these numbers.
+//! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; a
+//! verdict computed from these numbers; and the logistic family (issue #14: log_sigmoid,
+//! softplus, logit, silu, silu_grad, the loss): each slice kernel's ns per element and its ratio
+//! to `exact::sigmoid_slice` in the same run, its measured error, the naive formulas beside it,
+//! and inputs where those fail.
 //!
 //! `cargo run --release --example report -- --plot DIR` also writes SVG plots into DIR: absolute
 //! error against x over [-40, 40] for each kernel (`error_f32_table-N.svg`, `error_f64_table-N.svg`,
@@ -92,6 +95,10 @@ trait Prec: sigtab::Float + Into<f64> + 'static {
     fn from(v: f64) -> Self;
     fn bits(self) -> u64;
     fn exp_neg(self) -> Self;
+    fn exp(self) -> Self;
+    fn ln(self) -> Self;
+    fn ln_1p(self) -> Self;
+    fn abs(self) -> Self;
     fn name() -> &'static str;
     const UNIT: Self;
     const EPS: f64;
@@ -105,6 +112,18 @@ impl Prec for f32 {
     }
     fn exp_neg(self) -> Self {
         (-self).exp()
+    }
+    fn exp(self) -> Self {
+        self.exp()
+    }
+    fn ln(self) -> Self {
+        self.ln()
+    }
+    fn ln_1p(self) -> Self {
+        self.ln_1p()
+    }
+    fn abs(self) -> Self {
+        self.abs()
     }
     fn name() -> &'static str {
         "f32"
@@ -121,6 +140,18 @@ impl Prec for f64 {
     }
     fn exp_neg(self) -> Self {
         (-self).exp()
+    }
+    fn exp(self) -> Self {
+        self.exp()
+    }
+    fn ln(self) -> Self {
+        self.ln()
+    }
+    fn ln_1p(self) -> Self {
+        self.ln_1p()
+    }
+    fn abs(self) -> Self {
+        self.abs()
     }
     fn name() -> &'static str {
         "f64"
@@ -249,7 +280,21 @@ fn ulp_of<T: Prec>(r: f64) -> f64 {
         (52, -1074)
     };
     let e = ((r.abs().to_bits() >> 52) as i32) - 1023;
-    2f64.powi((e - mant).max(min_exp))
+    pow2((e - mant).max(min_exp))
+}
+
+/// `2^k`, exactly where it is an f64 (`2f64.powi(k)` is 0 at run time below about -1023: it takes
+/// the reciprocal of an overflowed `2^-k`); 0 below -1074, infinite above 1023.
+fn pow2(k: i32) -> f64 {
+    if k > 1023 {
+        f64::INFINITY
+    } else if k < -1074 {
+        0.0
+    } else if k >= -1022 {
+        f64::from_bits(((k + 1023) as u64) << 52)
+    } else {
+        f64::from_bits(1u64 << (k + 1074))
+    }
 }
 
 /// The reference sample: x, and s, s' as double-double (hi + lo) from a 256-bit computation.
@@ -1042,6 +1087,7 @@ fn main() {
             }
         );
     }
+    family_section();
     if let Some(dir) = plot_dir
         && let Err(e) = plot(&dir, &refs, &r32, &r64)
     {
@@ -1049,6 +1095,650 @@ fn main() {
         std::process::exit(1);
     }
     println!("\n(report took {:.1?})", t0.elapsed());
+}
+
+/// The logistic family's 256-bit reference (issue #14), in the overflow-free forms
+/// `softplus(x) = max(x, 0) + log1p(e^-|x|)`, at `P + 128` bits, rounded to `P`.
+///
+/// LOCAL to the report until `tests/common/reference.rs` has the real family (branch `refs`; the
+/// ones there now are placeholders): the same names and signatures, so switching is `use
+/// reference as family_ref` (keeping `split`, `split_scaled`) and deleting the rest.
+mod family_ref {
+    use super::reference::{P, RM};
+    use astro_float::{BigFloat, Consts, Sign};
+
+    /// Working precision: two words of guard bits (`silu_grad` cancels at most 53 bits, at the
+    /// f64 nearest its zero).
+    const W: usize = P + 128;
+
+    /// `x` exactly (astro-float 0.9's `from_f64` is off for subnormals: those go through `x 2^64`).
+    pub fn big(x: f64) -> BigFloat {
+        if x != 0.0 && x.abs() < f64::MIN_POSITIVE {
+            BigFloat::from_f64(x * 2f64.powi(64), P).mul(
+                &BigFloat::from_f64(2f64.powi(-64), P),
+                P,
+                RM,
+            )
+        } else {
+            BigFloat::from_f64(x, P)
+        }
+    }
+
+    fn one() -> BigFloat {
+        BigFloat::from_f64(1.0, P)
+    }
+
+    /// `log(1 + u)`: a series below 2^-64 (`1 + u` would lose u), else `ln(1 + u)`.
+    fn log1p(u: &BigFloat, cc: &mut Consts) -> BigFloat {
+        if u.is_zero() {
+            return u.clone();
+        }
+        if u.abs().cmp(&BigFloat::from_f64(2f64.powi(-64), P)) == Some(-1) {
+            let (mut sum, mut pow) = (BigFloat::from_f64(0.0, P), u.clone());
+            for k in 1..=5 {
+                let term = pow.div(&BigFloat::from_f64(k as f64, P), W, RM);
+                sum = if k % 2 == 1 {
+                    sum.add(&term, W, RM)
+                } else {
+                    sum.sub(&term, W, RM)
+                };
+                pow = pow.mul(u, W, RM);
+            }
+            sum
+        } else {
+            one().add(u, W, RM).ln(W, RM, cc)
+        }
+    }
+
+    /// `e^-|x|` for finite `x`.
+    fn exp_neg_abs(x: f64, cc: &mut Consts) -> BigFloat {
+        big(-x.abs()).exp(W, RM, cc)
+    }
+
+    fn softplus_w(x: f64, cc: &mut Consts) -> BigFloat {
+        let tail = log1p(&exp_neg_abs(x, cc), cc);
+        if x > 0.0 {
+            big(x).add(&tail, W, RM)
+        } else {
+            tail
+        }
+    }
+
+    fn to_p(mut v: BigFloat) -> BigFloat {
+        v.set_precision(P, RM).expect("rounding to P bits");
+        v
+    }
+
+    pub fn softplus(x: f64, cc: &mut Consts) -> BigFloat {
+        to_p(softplus_w(x, cc))
+    }
+
+    pub fn log_sigmoid(x: f64, cc: &mut Consts) -> BigFloat {
+        to_p(softplus_w(-x, cc).neg())
+    }
+
+    /// For `p` in (0, 1): `log1p((2p - 1) / (1 - p))` on [1/4, 3/4] (numerator and denominator
+    /// exact at `W` bits), else `log p - log1p(-p)`.
+    pub fn logit(p: f64, cc: &mut Consts) -> BigFloat {
+        let bp = big(p);
+        if (0.25..=0.75).contains(&p) {
+            let num = bp.add(&bp, W, RM).sub(&one(), W, RM);
+            let den = one().sub(&bp, W, RM);
+            to_p(log1p(&num.div(&den, W, RM), cc))
+        } else {
+            to_p(bp.ln(W, RM, cc).sub(&log1p(&bp.neg(), cc), W, RM))
+        }
+    }
+
+    /// `x / (1 + e^-x)` for `x >= 0`, `x e^x / (1 + e^x)` below.
+    pub fn silu(x: f64, cc: &mut Consts) -> BigFloat {
+        let e = exp_neg_abs(x, cc);
+        let d = one().add(&e, W, RM);
+        let r = if x >= 0.0 {
+            big(x).div(&d, W, RM)
+        } else {
+            big(x).mul(&e, W, RM).div(&d, W, RM)
+        };
+        to_p(r)
+    }
+
+    /// With `e = e^-|x|`: `(1 + e + x e) / (1 + e)^2` for `x >= 0`, `e (1 + x + e) / (1 + e)^2`
+    /// below (the zero near -1.278 is a cancellation in `1 + x + e`, where `1 + x` is exact).
+    pub fn silu_grad(x: f64, cc: &mut Consts) -> BigFloat {
+        let e = exp_neg_abs(x, cc);
+        let d = one().add(&e, W, RM);
+        let d2 = d.mul(&d, W, RM);
+        let r = if x >= 0.0 {
+            d.add(&big(x).mul(&e, W, RM), W, RM).div(&d2, W, RM)
+        } else {
+            let n = one().add(&big(x), W, RM).add(&e, W, RM);
+            e.mul(&n, W, RM).div(&d2, W, RM)
+        };
+        to_p(r)
+    }
+
+    /// `m + log1p(e^-|x|)`, `m = (1 - t) x` for `x > 0`, `-t x` otherwise (at `W` bits: exact for
+    /// the report's targets; astro-float's `*_full_prec` gave wrong results here).
+    pub fn binary_cross_entropy_with_logits(x: f64, t: f64, cc: &mut Consts) -> BigFloat {
+        let (bx, bt) = (big(x), big(t));
+        let mut m = if x > 0.0 {
+            one().sub(&bt, W, RM).mul(&bx, W, RM)
+        } else {
+            bt.mul(&bx, W, RM)
+        };
+        if x <= 0.0 {
+            m = m.neg();
+        }
+        let tail = log1p(&exp_neg_abs(x, cc), cc);
+        to_p(m.add(&tail, W, RM))
+    }
+
+    /// `(hi, lo, k)` with `b 2^k = hi + lo`: `k = 600` for `|b|` below 2^-900, so that a result
+    /// near or below f64's subnormals keeps all its bits (else 0).
+    pub fn split_scaled(b: &BigFloat) -> (f64, f64, i32) {
+        let tiny = BigFloat::from_f64(2f64.powi(-900), P);
+        if !b.is_zero() && b.abs().cmp(&tiny) == Some(-1) {
+            let (hi, lo) = split(&b.mul(&BigFloat::from_f64(2f64.powi(600), P), P, RM));
+            (hi, lo, 600)
+        } else {
+            let (hi, lo) = split(b);
+            (hi, lo, 0)
+        }
+    }
+
+    /// `b` as `hi + lo` in f64 (hi: `b` truncated to 53 bits; subnormal hi rounded once), signed.
+    pub fn split(b: &BigFloat) -> (f64, f64) {
+        let Some((m, _, sign, e, _)) = b.as_raw_parts() else {
+            return (f64::NAN, 0.0);
+        };
+        if m.iter().all(|&w| w == 0) {
+            return (0.0, 0.0);
+        }
+        // 2^(e - 53) in two factors (each exact), so that a subnormal hi is one rounding, not 0.
+        let (e1, e2) = ((e - 53) / 2, (e - 53) - (e - 53) / 2);
+        let hi = ((m[m.len() - 1] >> 11) as f64) * super::pow2(e1) * super::pow2(e2);
+        let rest = b.abs().sub(&BigFloat::from_f64(hi, P), P, RM);
+        let lo = match rest.as_raw_parts() {
+            Some((m, _, s, e, _)) if m.iter().any(|&w| w != 0) && hi >= f64::MIN_POSITIVE => {
+                let v = (m[m.len() - 1] as f64) * super::pow2(e - 64);
+                if s == Sign::Neg { -v } else { v }
+            }
+            _ => 0.0,
+        };
+        if sign == Sign::Neg {
+            (-hi, -lo)
+        } else {
+            (hi, lo)
+        }
+    }
+}
+
+/// The family's sample for the error columns: x over [-40, 40), the tails to ±750 (beyond f32's
+/// and f64's overflow of the naive forms), and around silu_grad's zero (-1.278...).
+fn family_sample_x() -> Vec<f64> {
+    let mut x: Vec<f64> = spread(1200).iter().map(|v| v * 2.0).collect();
+    x.extend(spread(300).iter().map(|v| v * 37.5));
+    x.extend((0..100).map(|i| -1.278_464_542_761_074 + (i as f64 - 50.0) * 1e-3));
+    x
+}
+
+/// Probabilities for logit: a spread over (0, 1), powers of two down to the subnormals, near 1,
+/// and near 1/2 (the zero).
+fn family_sample_p() -> Vec<f64> {
+    let mut p: Vec<f64> = (0..1000)
+        .map(|i| ((i as f64 + 0.5) * 0.618_033_988_749_895) % 1.0)
+        .collect();
+    p.extend((1..=1074).step_by(7).map(|k| pow2(-k)));
+    p.extend((1..=53).map(|k| 1.0 - 2f64.powi(-k)));
+    p.extend((2..=53).flat_map(|k| [0.5 + 2f64.powi(-k), 0.5 - 2f64.powi(-k)]));
+    p
+}
+
+/// Targets for the loss, cycling through hard labels and soft ones.
+fn family_targets(n: usize) -> Vec<f64> {
+    (0..n)
+        .map(|i| match i % 6 {
+            0 => 0.0,
+            1 => 1.0,
+            2 => 0.5,
+            3 => 0.25,
+            4 => 0.9,
+            _ => (i as f64 * 0.618_033_988_749_895) % 1.0,
+        })
+        .collect()
+}
+
+/// A slice form over `(x, t, out)` (the unary functions ignore `t`).
+type Slice<'a, T> = Box<dyn Fn(&[T], &[T], &mut [T]) + 'a>;
+/// A 256-bit reference over `(x, t)`.
+type FamRef = fn(f64, f64, &mut Consts) -> BigFloat;
+
+/// One function of the family: the kernel, its budgets (speed against `exact::sigmoid_slice`,
+/// error in ulps, from the issue and `src/registry.rs`), its reference, and the naive formulas.
+struct Fam<'a, T> {
+    name: &'static str,
+    /// Takes probabilities (logit), not x.
+    probs: bool,
+    speed_budget: f64,
+    ulp_budget: f64,
+    reference: FamRef,
+    kernel: Slice<'a, T>,
+    naive: Vec<(&'static str, Slice<'a, T>)>,
+}
+
+/// What the report prints for one contender of the family.
+struct FamRow {
+    name: String,
+    ns: f64,
+    /// ns / `exact::sigmoid_slice`'s ns, measured just before.
+    ratio: f64,
+    /// Max error in ulps (infinite where a result is inf, NaN or -0 of the wrong sign).
+    ulps: f64,
+    /// For the kernel: (speed budget, ulp budget).
+    budget: Option<(f64, f64)>,
+}
+
+/// Largest error of `y` in ulps of T against the references `(hi, lo) 2^-k`.
+fn family_ulps<T: Prec>(y: &[T], refs: &[(f64, f64, i32)]) -> f64 {
+    let mut worst = 0.0f64;
+    for (&yi, &(hi, lo, k)) in y.iter().zip(refs) {
+        // Scaled as the reference (exact: a power of two, far from overflow).
+        let yi: f64 = Into::<f64>::into(yi) * pow2(k);
+        let d = ((yi - hi) - lo).abs();
+        // NaN (0 * inf, inf - inf) counts as infinitely wrong, not skipped by `max`.
+        let u = if d.is_nan() {
+            f64::INFINITY
+        } else {
+            d / (ulp_of::<T>(hi * pow2(-k)) * pow2(k))
+        };
+        worst = worst.max(u);
+    }
+    worst
+}
+
+/// The family's rows for T, at n = 65536 (inputs as in the main table: x spread over [-20, 20),
+/// p over (0, 1), targets cycling through {0, 1, 0.5, 0.25, 0.9, soft}).
+fn family_rows<T: Prec>(cc: &mut Consts) -> Vec<FamRow> {
+    let n = 65_536;
+    let x: Vec<T> = spread(n).into_iter().map(T::from).collect();
+    let p: Vec<T> = (0..n)
+        .map(|i| T::from(((i as f64 + 0.5) * 0.618_033_988_749_895) % 1.0))
+        .collect();
+    let t: Vec<T> = family_targets(n).into_iter().map(T::from).collect();
+    let mut y = vec![T::default(); n];
+    // The error sample, in T (finite x; p strictly inside (0, 1) once rounded to T).
+    let sx: Vec<T> = family_sample_x().into_iter().map(T::from).collect();
+    let sp: Vec<T> = family_sample_p()
+        .into_iter()
+        .map(T::from)
+        .filter(|&v| v > T::default() && v < T::UNIT)
+        .collect();
+    let st: Vec<T> = family_targets(sx.len()).into_iter().map(T::from).collect();
+    let k = exact::Kernels::detect();
+    let one = T::UNIT;
+    let zero = T::default();
+    let softplus = |v: T| (one + v.exp()).ln();
+    let fams: Vec<Fam<'_, T>> = vec![
+        Fam {
+            name: "log_sigmoid",
+            probs: false,
+            speed_budget: 2.0,
+            ulp_budget: 1.0,
+            reference: |x, _, cc| family_ref::log_sigmoid(x, cc),
+            kernel: Box::new(move |x, _, y| k.log_sigmoid_slice(x, y)),
+            naive: vec![(
+                "-(-x).exp().ln_1p()",
+                Box::new(|x: &[T], _: &[T], y: &mut [T]| {
+                    for (o, &v) in y.iter_mut().zip(x) {
+                        *o = zero - (zero - v).exp().ln_1p();
+                    }
+                }),
+            )],
+        },
+        Fam {
+            name: "softplus",
+            probs: false,
+            speed_budget: 2.0,
+            ulp_budget: 1.0,
+            reference: |x, _, cc| family_ref::softplus(x, cc),
+            kernel: Box::new(move |x, _, y| k.softplus_slice(x, y)),
+            naive: vec![
+                (
+                    "(1+x.exp()).ln()",
+                    Box::new(move |x: &[T], _: &[T], y: &mut [T]| {
+                        for (o, &v) in y.iter_mut().zip(x) {
+                            *o = softplus(v);
+                        }
+                    }),
+                ),
+                (
+                    "x.exp().ln_1p()",
+                    Box::new(|x: &[T], _: &[T], y: &mut [T]| {
+                        for (o, &v) in y.iter_mut().zip(x) {
+                            *o = v.exp().ln_1p();
+                        }
+                    }),
+                ),
+            ],
+        },
+        Fam {
+            name: "logit",
+            probs: true,
+            speed_budget: 2.0,
+            ulp_budget: 1.0,
+            reference: |p, _, cc| family_ref::logit(p, cc),
+            kernel: Box::new(move |x, _, y| k.logit_slice(x, y)),
+            naive: vec![(
+                "(p/(1-p)).ln()",
+                Box::new(move |x: &[T], _: &[T], y: &mut [T]| {
+                    for (o, &v) in y.iter_mut().zip(x) {
+                        *o = (v / (one - v)).ln();
+                    }
+                }),
+            )],
+        },
+        Fam {
+            name: "silu",
+            probs: false,
+            speed_budget: 2.0,
+            ulp_budget: 1.0,
+            reference: |x, _, cc| family_ref::silu(x, cc),
+            kernel: Box::new(move |x, _, y| k.silu_slice(x, y)),
+            naive: vec![(
+                "x/(1+(-x).exp())",
+                Box::new(move |x: &[T], _: &[T], y: &mut [T]| {
+                    for (o, &v) in y.iter_mut().zip(x) {
+                        *o = v / (one + v.exp_neg());
+                    }
+                }),
+            )],
+        },
+        Fam {
+            name: "silu_grad",
+            probs: false,
+            speed_budget: 2.0,
+            ulp_budget: 1.0,
+            reference: |x, _, cc| family_ref::silu_grad(x, cc),
+            kernel: Box::new(move |x, _, y| k.silu_grad_slice(x, y)),
+            naive: vec![(
+                "s*(1+x*(1-s)), s=1/(1+(-x).exp())",
+                Box::new(move |x: &[T], _: &[T], y: &mut [T]| {
+                    for (o, &v) in y.iter_mut().zip(x) {
+                        let s = one / (one + v.exp_neg());
+                        *o = s * (one + v * (one - s));
+                    }
+                }),
+            )],
+        },
+        Fam {
+            name: "binary_cross_entropy_with_logits",
+            probs: false,
+            speed_budget: 2.5,
+            ulp_budget: 2.0,
+            reference: family_ref::binary_cross_entropy_with_logits,
+            kernel: Box::new(move |x, t, y| k.binary_cross_entropy_with_logits_slice(x, t, y)),
+            naive: vec![
+                (
+                    "t*softplus(-x)+(1-t)*softplus(x)",
+                    Box::new(move |x: &[T], t: &[T], y: &mut [T]| {
+                        for ((o, &v), &w) in y.iter_mut().zip(x).zip(t) {
+                            *o = w * softplus(zero - v) + (one - w) * softplus(v);
+                        }
+                    }),
+                ),
+                (
+                    "max(x,0)-x*t+(-|x|).exp().ln_1p()",
+                    Box::new(move |x: &[T], t: &[T], y: &mut [T]| {
+                        for ((o, &v), &w) in y.iter_mut().zip(x).zip(t) {
+                            let m = if v > zero { v } else { zero };
+                            *o = m - v * w + (zero - Prec::abs(v)).exp().ln_1p();
+                        }
+                    }),
+                ),
+            ],
+        },
+    ];
+    let mut rows = Vec::new();
+    for f in fams {
+        let (input, sample) = if f.probs { (&p, &sp) } else { (&x, &sx) };
+        let refs: Vec<(f64, f64, i32)> = sample
+            .iter()
+            .zip(&st)
+            .map(|(&v, &w)| family_ref::split_scaled(&(f.reference)(v.into(), w.into(), cc)))
+            .collect();
+        let mut ys = vec![T::default(); sample.len()];
+        let mut err = |g: &Slice<'_, T>| {
+            g(sample, &st[..sample.len()], &mut ys);
+            family_ulps::<T>(&ys, &refs)
+        };
+        let (kernel_ulps, naive_ulps): (f64, Vec<f64>) = (
+            err(&f.kernel),
+            f.naive.iter().map(|(_, g)| err(g)).collect(),
+        );
+        // exact::sigmoid_slice just before each contender, on the same x: the ratio's denominator.
+        let mut timed = |g: &Slice<'_, T>| {
+            let s = time(n, || k.sigmoid_slice(black_box(&x), &mut y));
+            let ns = time(n, || g(black_box(input), black_box(&t), &mut y));
+            (ns, ns / s)
+        };
+        let (ns, ratio) = timed(&f.kernel);
+        rows.push(FamRow {
+            name: f.name.into(),
+            ns,
+            ratio,
+            ulps: kernel_ulps,
+            budget: Some((f.speed_budget, f.ulp_budget)),
+        });
+        for ((name, g), ulps) in f.naive.iter().zip(naive_ulps) {
+            let (ns, ratio) = timed(g);
+            rows.push(FamRow {
+                name: format!("  naive {name}"),
+                ns,
+                ratio,
+                ulps,
+                budget: None,
+            });
+        }
+    }
+    rows
+}
+
+fn print_family<T: Prec>(rows: &[FamRow]) {
+    println!(
+        "\n{} {:<44} {:>8} {:>11} {:>12}   budget (issue #14)",
+        T::name(),
+        "function (n = 65536)",
+        "ns/elem",
+        "x sigmoid",
+        "max error"
+    );
+    for r in rows {
+        let ulps = if !r.ulps.is_finite() {
+            "inf".into()
+        } else if r.ulps < 1e4 {
+            format!("{:.3} ulp", r.ulps)
+        } else {
+            format!("{:.1e} ulp", r.ulps)
+        };
+        let budget = match r.budget {
+            Some((speed, ulp)) => format!(
+                "<= {speed}x: {}, <= {ulp} ulp: {}",
+                if r.ratio <= speed { "ok" } else { "OVER" },
+                if r.ulps <= ulp { "ok" } else { "OVER" }
+            ),
+            None => String::new(),
+        };
+        println!(
+            "    {:<44} {:>8.3} {:>10.2}x {:>12}   {budget}",
+            r.name, r.ns, r.ratio, ulps
+        );
+    }
+}
+
+/// Inputs where a naive formula fails: (function, input text, the naive result, sigtab's, the
+/// reference rounded to T), for T.
+fn family_failures<T: Prec>(cc: &mut Consts) -> Vec<[String; 5]> {
+    // Per precision: f32 overflows at smaller inputs.
+    let xs = |f32v: f64, f64v: f64| if T::EPS > 1e-10 { f32v } else { f64v };
+    type Case<T> = (
+        &'static str,
+        &'static str,
+        f64,
+        f64,
+        fn(T, T) -> T,
+        fn(T, T) -> T,
+        FamRef,
+    );
+    let cases: Vec<Case<T>> = vec![
+        (
+            "softplus",
+            "(1+x.exp()).ln()",
+            xs(100.0, 1000.0),
+            0.0,
+            |v, _| (T::UNIT + v.exp()).ln(),
+            |v, _| exact::softplus(v),
+            |x, _, cc| family_ref::softplus(x, cc),
+        ),
+        (
+            "softplus",
+            "x.exp().ln_1p()",
+            xs(100.0, 1000.0),
+            0.0,
+            |v, _| v.exp().ln_1p(),
+            |v, _| exact::softplus(v),
+            |x, _, cc| family_ref::softplus(x, cc),
+        ),
+        (
+            "log_sigmoid",
+            "-(-x).exp().ln_1p()",
+            xs(-300.0, -1000.0),
+            0.0,
+            |v, _| T::default() - (T::default() - v).exp().ln_1p(),
+            |v, _| exact::log_sigmoid(v),
+            |x, _, cc| family_ref::log_sigmoid(x, cc),
+        ),
+        (
+            "silu",
+            "x/(1+(-x).exp())",
+            xs(-90.0, -740.0),
+            0.0,
+            |v, _| v / (T::UNIT + v.exp_neg()),
+            |v, _| exact::silu(v),
+            |x, _, cc| family_ref::silu(x, cc),
+        ),
+        (
+            "silu_grad",
+            "s*(1+x*(1-s))",
+            xs(-90.0, -710.0),
+            0.0,
+            |v, _| {
+                let s = T::UNIT / (T::UNIT + v.exp_neg());
+                s * (T::UNIT + v * (T::UNIT - s))
+            },
+            |v, _| exact::silu_grad(v),
+            |x, _, cc| family_ref::silu_grad(x, cc),
+        ),
+        (
+            "logit",
+            "(p/(1-p)).ln()",
+            xs(0.5 + 2f64.powi(-20), 0.5 + 2f64.powi(-49)),
+            0.0,
+            |v, _| (v / (T::UNIT - v)).ln(),
+            |v, _| exact::logit(v),
+            |x, _, cc| family_ref::logit(x, cc),
+        ),
+        (
+            "loss",
+            "t*softplus(-x)+(1-t)*softplus(x)",
+            xs(100.0, 1000.0),
+            1.0,
+            |v, w| {
+                let sp = |u: T| (T::UNIT + u.exp()).ln();
+                w * sp(T::default() - v) + (T::UNIT - w) * sp(v)
+            },
+            |v, w| exact::binary_cross_entropy_with_logits(v, w),
+            family_ref::binary_cross_entropy_with_logits,
+        ),
+        (
+            "loss",
+            "max(x,0)-x*t+(-|x|).exp().ln_1p()",
+            f64::NEG_INFINITY,
+            0.0,
+            |v, w| {
+                let m = if v > T::default() { v } else { T::default() };
+                m - v * w + (T::default() - Prec::abs(v)).exp().ln_1p()
+            },
+            |v, w| exact::binary_cross_entropy_with_logits(v, w),
+            // loss(-inf, 0) = softplus(-inf) = 0.
+            |_, _, _| BigFloat::from_f64(0.0, reference::P),
+        ),
+    ];
+    cases
+        .into_iter()
+        .map(|(name, form, x, t, naive, sig, r)| {
+            let (x, t) = (T::from(x), T::from(t));
+            let call = if name == "loss" {
+                format!("loss({:?}, {:?})", x, t)
+            } else {
+                format!("{name}({x:?})")
+            };
+            let truth = family_ref::split(&r(x.into(), t.into(), cc)).0;
+            [
+                call,
+                form.to_string(),
+                format!("{:?}", naive(x, t)),
+                format!("{:?}", sig(x, t)),
+                format!("{:?}", T::from(truth)),
+            ]
+        })
+        .collect()
+}
+
+/// The family's section (issue #14): speed and error of each slice kernel against
+/// `exact::sigmoid_slice` (measured just before each contender) and the naive formulas, then the
+/// inputs where the naive formulas fail.
+fn family_section() {
+    let mut cc = Consts::new().unwrap();
+    println!(
+        "\nthe logistic family (ns per element at n = 65536, one thread; \"x sigmoid\": against \
+         exact::sigmoid_slice timed just before, on x; error against a 256-bit reference on a sample \
+         of {} inputs (x: ±40, tails to ±750, silu_grad's zero; p: (0, 1), its ends, near 1/2)):",
+        family_sample_x().len()
+    );
+    let r32 = family_rows::<f32>(&mut cc);
+    print_family::<f32>(&r32);
+    let r64 = family_rows::<f64>(&mut cc);
+    print_family::<f64>(&r64);
+    let over: Vec<String> = [("f32", &r32), ("f64", &r64)]
+        .iter()
+        .flat_map(|(prec, rows)| {
+            rows.iter().filter_map(move |r| {
+                let (speed, ulp) = r.budget?;
+                (r.ratio > speed || r.ulps > ulp).then(|| format!("{prec} {}", r.name))
+            })
+        })
+        .collect();
+    println!(
+        "  issue #14's budget (each at most 2x exact::sigmoid_slice, the loss 2.5x; 1 ulp, the loss 2): {}",
+        if over.is_empty() {
+            "every kernel within it".to_string()
+        } else {
+            format!("over it: {}", over.join(", "))
+        }
+    );
+    println!("\nwhere the naive formulas fail (true: the 256-bit reference, rounded):");
+    println!(
+        "  {:<4} {:<26} {:<36} {:>22} {:>22} {:>22}",
+        "", "call", "naive formula", "naive", "sigtab", "true"
+    );
+    for (prec, cases) in [
+        ("f32", family_failures::<f32>(&mut cc)),
+        ("f64", family_failures::<f64>(&mut cc)),
+    ] {
+        for [call, form, naive, sig, truth] in cases {
+            println!("  {prec:<4} {call:<26} {form:<36} {naive:>22} {sig:>22} {truth:>22}");
+        }
+    }
 }
 
 /// Says what is wrong with the command line, then the usage, and exits with status 2.
