@@ -1097,141 +1097,14 @@ fn main() {
     println!("\n(report took {:.1?})", t0.elapsed());
 }
 
-/// The logistic family's 256-bit reference (issue #14), in the overflow-free forms
-/// `softplus(x) = max(x, 0) + log1p(e^-|x|)`, at `P + 128` bits, rounded to `P`.
-///
-/// LOCAL to the report until `tests/common/reference.rs` has the real family (branch `refs`; the
-/// ones there now are placeholders): the same names and signatures, so switching is `use
-/// reference as family_ref` (keeping `split`, `split_scaled`) and deleting the rest.
+/// The logistic family's 256-bit references (`tests/common/reference.rs`, shared with the tests),
+/// and the conversions of a reference value to two f64 words for the error measure.
 mod family_ref {
     use super::reference::{P, RM};
-    use astro_float::{BigFloat, Consts, Sign};
-
-    /// Working precision: two words of guard bits (`silu_grad` cancels at most 53 bits, at the
-    /// f64 nearest its zero).
-    const W: usize = P + 128;
-
-    /// `x` exactly (astro-float 0.9's `from_f64` is off for subnormals: those go through `x 2^64`).
-    pub fn big(x: f64) -> BigFloat {
-        if x != 0.0 && x.abs() < f64::MIN_POSITIVE {
-            BigFloat::from_f64(x * 2f64.powi(64), P).mul(
-                &BigFloat::from_f64(2f64.powi(-64), P),
-                P,
-                RM,
-            )
-        } else {
-            BigFloat::from_f64(x, P)
-        }
-    }
-
-    fn one() -> BigFloat {
-        BigFloat::from_f64(1.0, P)
-    }
-
-    /// `log(1 + u)`: a series below 2^-64 (`1 + u` would lose u), else `ln(1 + u)`.
-    fn log1p(u: &BigFloat, cc: &mut Consts) -> BigFloat {
-        if u.is_zero() {
-            return u.clone();
-        }
-        if u.abs().cmp(&BigFloat::from_f64(2f64.powi(-64), P)) == Some(-1) {
-            let (mut sum, mut pow) = (BigFloat::from_f64(0.0, P), u.clone());
-            for k in 1..=5 {
-                let term = pow.div(&BigFloat::from_f64(k as f64, P), W, RM);
-                sum = if k % 2 == 1 {
-                    sum.add(&term, W, RM)
-                } else {
-                    sum.sub(&term, W, RM)
-                };
-                pow = pow.mul(u, W, RM);
-            }
-            sum
-        } else {
-            one().add(u, W, RM).ln(W, RM, cc)
-        }
-    }
-
-    /// `e^-|x|` for finite `x`.
-    fn exp_neg_abs(x: f64, cc: &mut Consts) -> BigFloat {
-        big(-x.abs()).exp(W, RM, cc)
-    }
-
-    fn softplus_w(x: f64, cc: &mut Consts) -> BigFloat {
-        let tail = log1p(&exp_neg_abs(x, cc), cc);
-        if x > 0.0 {
-            big(x).add(&tail, W, RM)
-        } else {
-            tail
-        }
-    }
-
-    fn to_p(mut v: BigFloat) -> BigFloat {
-        v.set_precision(P, RM).expect("rounding to P bits");
-        v
-    }
-
-    pub fn softplus(x: f64, cc: &mut Consts) -> BigFloat {
-        to_p(softplus_w(x, cc))
-    }
-
-    pub fn log_sigmoid(x: f64, cc: &mut Consts) -> BigFloat {
-        to_p(softplus_w(-x, cc).neg())
-    }
-
-    /// For `p` in (0, 1): `log1p((2p - 1) / (1 - p))` on [1/4, 3/4] (numerator and denominator
-    /// exact at `W` bits), else `log p - log1p(-p)`.
-    pub fn logit(p: f64, cc: &mut Consts) -> BigFloat {
-        let bp = big(p);
-        if (0.25..=0.75).contains(&p) {
-            let num = bp.add(&bp, W, RM).sub(&one(), W, RM);
-            let den = one().sub(&bp, W, RM);
-            to_p(log1p(&num.div(&den, W, RM), cc))
-        } else {
-            to_p(bp.ln(W, RM, cc).sub(&log1p(&bp.neg(), cc), W, RM))
-        }
-    }
-
-    /// `x / (1 + e^-x)` for `x >= 0`, `x e^x / (1 + e^x)` below.
-    pub fn silu(x: f64, cc: &mut Consts) -> BigFloat {
-        let e = exp_neg_abs(x, cc);
-        let d = one().add(&e, W, RM);
-        let r = if x >= 0.0 {
-            big(x).div(&d, W, RM)
-        } else {
-            big(x).mul(&e, W, RM).div(&d, W, RM)
-        };
-        to_p(r)
-    }
-
-    /// With `e = e^-|x|`: `(1 + e + x e) / (1 + e)^2` for `x >= 0`, `e (1 + x + e) / (1 + e)^2`
-    /// below (the zero near -1.278 is a cancellation in `1 + x + e`, where `1 + x` is exact).
-    pub fn silu_grad(x: f64, cc: &mut Consts) -> BigFloat {
-        let e = exp_neg_abs(x, cc);
-        let d = one().add(&e, W, RM);
-        let d2 = d.mul(&d, W, RM);
-        let r = if x >= 0.0 {
-            d.add(&big(x).mul(&e, W, RM), W, RM).div(&d2, W, RM)
-        } else {
-            let n = one().add(&big(x), W, RM).add(&e, W, RM);
-            e.mul(&n, W, RM).div(&d2, W, RM)
-        };
-        to_p(r)
-    }
-
-    /// `m + log1p(e^-|x|)`, `m = (1 - t) x` for `x > 0`, `-t x` otherwise (at `W` bits: exact for
-    /// the report's targets; astro-float's `*_full_prec` gave wrong results here).
-    pub fn binary_cross_entropy_with_logits(x: f64, t: f64, cc: &mut Consts) -> BigFloat {
-        let (bx, bt) = (big(x), big(t));
-        let mut m = if x > 0.0 {
-            one().sub(&bt, W, RM).mul(&bx, W, RM)
-        } else {
-            bt.mul(&bx, W, RM)
-        };
-        if x <= 0.0 {
-            m = m.neg();
-        }
-        let tail = log1p(&exp_neg_abs(x, cc), cc);
-        to_p(m.add(&tail, W, RM))
-    }
+    pub use super::reference::{
+        binary_cross_entropy_with_logits, log_sigmoid, logit, silu, silu_grad, softplus,
+    };
+    use astro_float::{BigFloat, Sign};
 
     /// `(hi, lo, k)` with `b 2^k = hi + lo`: `k = 600` for `|b|` below 2^-900, so that a result
     /// near or below f64's subnormals keeps all its bits (else 0).
