@@ -246,3 +246,9 @@ pub(crate) fn two_sum<F: Real>(a: F, b: F) -> (F, F) {
     let bb = s - a;
     (s, (a - (s - bb)) + (b - bb))
 }
+
+/// `2^k` as an f64, for `k` in the normal range (`f64::powi` needs `std`).
+#[inline(always)]
+pub(crate) const fn pow2(k: i32) -> f64 {
+    f64::from_bits(((1023 + k) as u64) << 52)
+}

@@ -13,7 +13,7 @@
 //! `(1 - ulp) - p` (`p >= 1`); slice blocks with every `p` in `[2^-25, 1 - 2^-25]` (f32; the f64
 //! range is alike) skip the selects and the scaling.
 
-use super::kernel::Consts;
+use super::kernel::{Consts, pow2};
 use super::log::{log_sum, reduce};
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary};
@@ -27,8 +27,8 @@ pub(crate) struct Logit;
 fn logit<F: Consts, M: MulAdd, const TAIL: bool>(p: F) -> F {
     let mant = F::MANT_BITS as f64;
     // Inputs outside (0, 1) computed on the nearest point inside, then replaced.
-    let min_sub = F::MIN_NORMAL * F::from_f64(2f64.powi(-(mant as i32)));
-    let one_minus = F::ONE - F::from_f64(2f64.powi(-(mant as i32) - 1));
+    let min_sub = F::MIN_NORMAL * F::from_f64(pow2(-(mant as i32)));
+    let one_minus = F::ONE - F::from_f64(pow2(-(mant as i32) - 1));
     let pc = if TAIL {
         p.max_keep_nan(min_sub).min_keep_nan(one_minus)
     } else {
@@ -37,7 +37,7 @@ fn logit<F: Consts, M: MulAdd, const TAIL: bool>(p: F) -> F {
     // A subnormal p is scaled by 2^(MANT + 2), so that p / q is normal.
     let (ps, k_adj) = if TAIL {
         let below = pc - F::MIN_NORMAL;
-        let two_m = F::from_f64(2f64.powi(mant as i32 + 2));
+        let two_m = F::from_f64(pow2(mant as i32 + 2));
         (
             F::select_neg(below, pc * two_m, pc),
             F::select_neg(below, F::from_f64(mant + 2.0), F::ZERO),
@@ -82,7 +82,7 @@ impl<F: Consts> Unary<F> for Logit {
         let half = F::from_f64(0.5);
         (x - half)
             .abs()
-            .all_lt(half - F::from_f64(2f64.powi(-(F::MANT_BITS as i32) - 2)))
+            .all_lt(half - F::from_f64(pow2(-(F::MANT_BITS as i32) - 2)))
     }
     #[inline(always)]
     fn eval_fast<M: MulAdd>(x: F) -> F {
