@@ -78,10 +78,11 @@ macro_rules! sigmoid_ext {
             };
         }
 
-        /// The sigmoid and its derivative on arrays: `a.sigmoid()`, `a.sigmoid_grad()`,
-        /// `a.sigmoid_and_grad()` return new arrays of the same shape (and memory order, for C- and
-        /// F-contiguous input); `a.sigmoid_in_place()` and `a.sigmoid_grad_in_place()` overwrite
-        /// `a`.
+        /// The sigmoid, its derivative and (in `exact`) the logistic family on arrays:
+        /// `a.sigmoid()`, `a.sigmoid_grad()`, `a.sigmoid_and_grad()`, `a.softplus()`, ... return
+        /// new arrays of the same shape (and memory order, for C- and F-contiguous input);
+        /// `a.sigmoid_in_place()`, `a.softplus_in_place()`, ... overwrite `a`;
+        /// `x.binary_cross_entropy_with_logits(&target)` takes a target of `x`'s shape.
         #[doc = concat!("Results are [`crate::", $path, "`]'s, element for element.")]
         ///
         /// # Example
