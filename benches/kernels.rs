@@ -314,36 +314,6 @@ fn parallel(c: &mut Criterion) {
 #[cfg(not(feature = "parallel"))]
 fn parallel(_: &mut Criterion) {}
 
-/// Reference formulas of the logistic family in f64, overflow-free, for the sanity check before
-/// timing. Local, not `src/formula.rs`'s: those are placeholders for now (plumb), and their
-/// `logit` (`ln p - ln_1p(-p)`) cancels near 1/2, where an f64 kernel within 1 ulp would fail this
-/// check. Switch once formula.rs has the real ones.
-mod family_formula {
-    pub fn softplus(x: f64) -> f64 {
-        x.max(0.0) + (-x.abs()).exp().ln_1p()
-    }
-    pub fn log_sigmoid(x: f64) -> f64 {
-        -softplus(-x)
-    }
-    pub fn logit(p: f64) -> f64 {
-        if (0.25..=0.75).contains(&p) {
-            ((2.0 * p - 1.0) / (1.0 - p)).ln_1p()
-        } else {
-            p.ln() - (-p).ln_1p()
-        }
-    }
-    pub fn silu(x: f64) -> f64 {
-        x * super::formula::sigmoid(x)
-    }
-    pub fn silu_grad(x: f64) -> f64 {
-        let s = super::formula::sigmoid(x);
-        s * (1.0 + x * (1.0 - s))
-    }
-    pub fn bce(x: f64, t: f64) -> f64 {
-        x.max(0.0) - x * t + (-x.abs()).exp().ln_1p()
-    }
-}
-
 /// Each finite output within `tol` of the reference, relative to `max(|r|, floor)` (`floor` > 0
 /// where the function crosses zero and the f64 formula loses its relative accuracy there).
 fn check_family<T: Float + Into<f64>>(
@@ -436,7 +406,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "log_sigmoid",
                     &x,
-                    |v, _| family_formula::log_sigmoid(v),
+                    |v, _| formula::log_sigmoid(v),
                     0.0,
                     |x: &[$t], y: &mut [$t]| k.log_sigmoid_slice(x, y),
                     ["naive std log_sigmoid -(-x).exp().ln_1p()" => |v: $t, _| -(-v).exp().ln_1p()]
@@ -444,7 +414,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "softplus",
                     &x,
-                    |v, _| family_formula::softplus(v),
+                    |v, _| formula::softplus(v),
                     0.0,
                     |x: &[$t], y: &mut [$t]| k.softplus_slice(x, y),
                     [
@@ -455,7 +425,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "logit",
                     &p,
-                    |v, _| family_formula::logit(v),
+                    |v, _| formula::logit(v),
                     0.0,
                     |x: &[$t], y: &mut [$t]| k.logit_slice(x, y),
                     ["naive std logit (p/(1-p)).ln()" => |v: $t, _| (v / (1.0 - v)).ln()]
@@ -463,7 +433,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "silu",
                     &x,
-                    |v, _| family_formula::silu(v),
+                    |v, _| formula::silu(v),
                     0.0,
                     |x: &[$t], y: &mut [$t]| k.silu_slice(x, y),
                     ["naive std silu x/(1+(-x).exp())" => |v: $t, _| v / (1.0 + (-v).exp())]
@@ -471,7 +441,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "silu_grad",
                     &x,
-                    |v, _| family_formula::silu_grad(v),
+                    |v, _| formula::silu_grad(v),
                     1.0,
                     |x: &[$t], y: &mut [$t]| k.silu_grad_slice(x, y),
                     ["naive std silu_grad s*(1+x*(1-s))" => |v: $t, _| {
@@ -482,7 +452,7 @@ fn family(c: &mut Criterion) {
                 family_bench!(c, k, $t, n, x, t, y, tol;
                     "binary_cross_entropy_with_logits",
                     &x,
-                    family_formula::bce,
+                    formula::binary_cross_entropy_with_logits,
                     1.0,
                     |x: &[$t], y: &mut [$t]| k.binary_cross_entropy_with_logits_slice(x, &t, y),
                     [
