@@ -9,25 +9,13 @@ kernel puts `z = 1 + e` (`e` in `(0, 1]`) in bucket `min(round(e N), N - 1)`, so
 reaches `z = 2`. `log1p(r) = r + r^2 P(r)`, `P` a polynomial fitted (Chebyshev, mpmath) on the
 range of `r` over all buckets; printed with its error measured on a dense grid.
 """
+import sys
+
 import mpmath as mp
 
+from floatbits import hexf, rnd
+
 mp.mp.prec = 300
-
-
-def rnd(v, p):
-    """v rounded to nearest with p significant bits (ties to even is not needed here)."""
-    if v == 0:
-        return mp.mpf(0)
-    e = mp.floor(mp.log(abs(v), 2))
-    s = mp.mpf(2) ** (p - 1 - e)
-    return mp.nint(v * s) / s
-
-
-def hexf(v, p):
-    import struct
-    if p == 24:
-        return "0x%08x" % struct.unpack("<I", struct.pack("<f", float(v)))[0]
-    return "0x%016x" % struct.unpack("<Q", struct.pack("<d", float(v)))[0]
 
 
 def fit(name, p, n, degree):
@@ -83,7 +71,6 @@ def fit(name, p, n, degree):
     print()
 
 
-import sys
 d32 = int(sys.argv[1]) if len(sys.argv) > 1 else 4
 d64 = int(sys.argv[2]) if len(sys.argv) > 2 else 8
 fit("f32", 24, 3, d32)

@@ -9,27 +9,14 @@ computes `t Q(t)`, `t = x - x0` with `x0 = X0_HI + X0_LO + X0_LO2` (three words:
 a polynomial (Chebyshev fit) whose constant term is two words. Prints `Q`'s relative error,
 measured on a dense grid.
 """
-import struct
 import sys
 
 import mpmath as mp
 
+from floatbits import hexf, rnd
+
 mp.mp.prec = 300
 W = mp.mpf(1) / 16
-
-
-def rnd(v, p):
-    if v == 0:
-        return mp.mpf(0)
-    e = mp.floor(mp.log(abs(v), 2))
-    s = mp.mpf(2) ** (p - 1 - e)
-    return mp.nint(v * s) / s
-
-
-def hexf(v, p):
-    if p == 24:
-        return "0x%08x" % struct.unpack("<I", struct.pack("<f", float(v)))[0]
-    return "0x%016x" % struct.unpack("<Q", struct.pack("<d", float(v)))[0]
 
 
 def silu_grad(x):
@@ -76,5 +63,5 @@ def fit(p, degree):
     print("];")
 
 
-fit(24, int(sys.argv[1]) if len(sys.argv) > 1 else 5)
-fit(53, int(sys.argv[2]) if len(sys.argv) > 2 else 10)
+fit(24, int(sys.argv[1]) if len(sys.argv) > 1 else 4)
+fit(53, int(sys.argv[2]) if len(sys.argv) > 2 else 9)
