@@ -4,7 +4,7 @@
 //! then for f32 and f64 one row per contender: ns per element at n = 1001, 65536 and 16M, the
 //! largest error measured now (ulps for exact kernels, absolute and relative for approximations),
 //! and the memory each uses; the projected time for 10^12 sigmoid+gradient evaluations; a
-//! verdict computed from these numbers; and the logistic family (issue #14: log_sigmoid,
+//! verdict computed from these numbers; and the logistic family (log_sigmoid,
 //! softplus, logit, silu, silu_grad, the loss): each slice kernel's ns per element and its ratio
 //! to `exact::sigmoid_slice` in the same run, its measured error, the naive formulas beside it,
 //! and inputs where those fail.
@@ -1418,11 +1418,11 @@ fn family_rows<T: Prec>(cc: &mut Consts) -> Vec<FamRow> {
 
 fn print_family<T: Prec>(rows: &[FamRow]) {
     println!(
-        "\n{} {:<44} {:>8} {:>11} {:>12}   budget (issue #14)",
+        "\n{} {:<44} {:>8} {:>11} {:>12}   budget",
         T::name(),
         "function (n = 65536)",
         "ns/elem",
-        "x sigmoid",
+        "vs sigmoid",
         "max error"
     );
     for r in rows {
@@ -1573,7 +1573,7 @@ fn family_failures<T: Prec>(cc: &mut Consts) -> Vec<[String; 5]> {
 fn family_section() {
     let mut cc = Consts::new().unwrap();
     println!(
-        "\nthe logistic family (ns per element at n = 65536, one thread; \"x sigmoid\": against \
+        "\nthe logistic family (ns per element at n = 65536, one thread; \"vs sigmoid\": the ratio to \
          exact::sigmoid_slice timed just before, on x; error against a 256-bit reference on a sample \
          of {} inputs (x: ±40, tails to ±750, silu_grad's zero; p: (0, 1), its ends, near 1/2)):",
         family_sample_x().len()
@@ -1592,7 +1592,7 @@ fn family_section() {
         })
         .collect();
     println!(
-        "  issue #14's budget (each at most 2x exact::sigmoid_slice, the loss 2.5x; 1 ulp, the loss 2): {}",
+        "  the family's budget (each at most 2x exact::sigmoid_slice, the loss 2.5x; 1 ulp, the loss 2): {}",
         if over.is_empty() {
             "every kernel within it".to_string()
         } else {

@@ -197,8 +197,9 @@ impl Family {
                  The function of ``scipy.special.log_expit``, ``-softplus(-x)``: equal to\n\
                  ``-log1p(exp(-x))``, and to ``x - log1p(exp(x))``, the form that does not\n\
                  overflow below 0. Never overflows and keeps the tails:\n\
-                 ``log_expit(-1000.0) == -1000.0``, where ``np.log(expit(x))`` is ``-inf``\n\
-                 below -745; ``log_expit(-inf) = -inf``, ``log_expit(inf) = 0``.\n\
+                 ``log_expit(-1000.0) == -1000.0``, where ``np.log(scipy.special.expit(x))``\n\
+                 is ``-inf`` below -709.79; ``log_expit(-inf) = -inf``,\n\
+                 ``log_expit(inf) = -0.0``.\n\
                  {conventions}\nExamples\n--------\n>>> import sigtab\n\
                  >>> float({path}.log_expit(-1000.0))\n-1000.0\n"
             ),
@@ -243,7 +244,7 @@ impl Family {
                  computed from ``x``, {how}.\n\n\
                  ``d/dx (x s(x)) = s(x) + x s'(x)`` with ``s' = s (1 - s)``. Within 1 ulp\n\
                  across its zero at x = -1.2785 too, where the formula cancels.\n\
-                 ``silu_grad(inf) = 1``, ``silu_grad(-inf) = 0`` (the limit, where the\n\
+                 ``silu_grad(inf) = 1``, ``silu_grad(-inf) = -0.0`` (the limit, where the\n\
                  formula is NaN); its maximum is 1.0998 at x = 2.3994.\n\
                  {conventions}\nExamples\n--------\n>>> import sigtab\n\
                  >>> float({path}.silu_grad(0.0))\n0.5\n"

@@ -50,10 +50,12 @@ fn loss<F: Consts, M: MulAdd, const TAIL: bool>(x: F, t: F) -> F {
     let (s, se) = two_sum(ph, hi);
     let y = s + (se + (pl + lo));
     if TAIL {
-        // |x| >= A_MAX (or infinite): u x alone, 0 where u = 0; NaN for a NaN input or an
-        // infinite target.
+        // |x| >= A_MAX (or infinite): u x = ph + pl alone; ph is 0 where it is NaN (u = 0 and
+        // x infinite: 0 inf), pl where ph is not finite; NaN for a NaN input or an infinite
+        // target.
         let xm = x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX);
-        let big = nan_to_zero(uh * x) + (zero_if_finite(t) + zero_if_finite(xm));
+        let pl = nan_to_zero(pl + zero_if_finite(ph));
+        let big = (nan_to_zero(ph) + pl) + (zero_if_finite(t) + zero_if_finite(xm));
         F::select_neg(F::A_MAX - x.abs(), big, y)
     } else {
         y

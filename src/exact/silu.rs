@@ -135,9 +135,7 @@ impl<F: Consts> Unary<F> for SiluGrad {
     #[inline(always)]
     fn eval<M: MulAdd>(x: F) -> F {
         let y = silu_grad::<F, M, true>(x);
-        let near = silu_grad_near_zero::<F, M>(x);
-        // |x - x0| < 1/16: the polynomial.
-        F::select_neg((x - F::SILU_X0_HI).abs() - F::from_f64(0.0625), near, y)
+        select_near_zero::<F, M>(x, y)
     }
     #[inline(always)]
     fn fast(x: F) -> bool {
@@ -150,6 +148,25 @@ impl<F: Consts> Unary<F> for SiluGrad {
     const LANES: bool = true;
     #[inline(always)]
     fn eval_lanes<V: Lanes<F>, M: MulAdd>(x: V) -> V {
-        <Self as Unary<V>>::eval_one::<M>(x)
+        // The polynomial only where a lane is near the zero, the tail's steps only where a lane
+        // is in the deep tail: the same bits as `eval` either way.
+        let y = if no_deep_tail(x) {
+            silu_grad::<V, M, false>(x)
+        } else {
+            silu_grad::<V, M, true>(x)
+        };
+        if far_from_zero(x) {
+            y
+        } else {
+            select_near_zero::<V, M>(x, y)
+        }
     }
+}
+
+/// `y`, or the polynomial near the zero where `|x - x0| < 1/16`.
+#[inline(always)]
+fn select_near_zero<F: Consts, M: MulAdd>(x: F, y: F) -> F {
+    let near = silu_grad_near_zero::<F, M>(x);
+    // |x - x0| < 1/16: the polynomial.
+    F::select_neg((x - F::SILU_X0_HI).abs() - F::from_f64(0.0625), near, y)
 }
