@@ -27,7 +27,8 @@ tiers:
   tables      table-64, table-1024, table-4096 each: published bounds over |x| <= 40
   features    parallel, ndarray, half: each on its own, then together
   nostd       the library without std: tests on the host, build for thumbv7em
-  aarch64     the NEON backend under qemu-user (every 509th f32 in the sweeps)
+  aarch64     the NEON backend under qemu-user (every 509th f32 in the sweeps, every 16th input
+              of the logistic family's f64 sample)
   python      the Python wheel in a fresh virtualenv (no Rust on PATH), pytest, bench smoke run
   peers       the C peers of the benchmarks (libmvec, SLEEF) build and compute a sigmoid
   miri        Miri: the slice API and special values (portable, SSE2), reduced sizes
@@ -36,7 +37,7 @@ tiers:
 A tier installs what it lacks (targets, nightly, cargo-fuzz, apt packages), saying so first.
 
 Environment: PROPTEST_CASES (default 1024), SIGTAB_F32_STRIDE, SIGTAB_F32_WITHIN (see
-tests/common/mod.rs).
+tests/common/mod.rs), SIGTAB_F64_STRIDE (the family's f64 sample, tests/reference_f64.rs).
 EOF
 }
 
@@ -139,7 +140,7 @@ tier_nostd() {
 # here when missing). Emulated, 2^32 inputs would take hours: the sweeps take every 509th f32
 # (8.4 million, still compared with portable bit for bit); the x86_64 runs take them all.
 tier_aarch64() {
-    step "aarch64: the NEON backend, tested under qemu (every 509th f32 in the sweeps)"
+    step "aarch64: the NEON backend, tested under qemu (every 509th f32 in the sweeps, every 16th f64 family input)"
     rust_target aarch64-unknown-linux-gnu "the NEON backend's tests, run under qemu-user"
     if ! command -v qemu-aarch64 >/dev/null || ! command -v aarch64-linux-gnu-gcc >/dev/null; then
         apt_install "running the aarch64 tests (qemu-aarch64) and linking them (the cross gcc and libc)" \
@@ -147,7 +148,7 @@ tier_aarch64() {
     fi
     CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_LINKER=aarch64-linux-gnu-gcc \
     CARGO_TARGET_AARCH64_UNKNOWN_LINUX_GNU_RUNNER="qemu-aarch64 -L /usr/aarch64-linux-gnu" \
-    SIGTAB_F32_STRIDE=509 \
+    SIGTAB_F32_STRIDE=509 SIGTAB_F64_STRIDE=16 \
         cargo test --release --target aarch64-unknown-linux-gnu --test slice_api --test special_values \
             --test properties --test reference_f64 --test table_error --test exhaustive_f32 \
             -- --include-ignored --nocapture

@@ -13,7 +13,7 @@
 //! `0 * inf`). A NaN in either input, or an infinite target, gives NaN.
 
 use super::exp::{ExpNeg, no_deep_tail};
-use super::kernel::{Consts, two_sum};
+use super::kernel::{Consts, two_sum, zero_if_finite};
 use super::softplus::log1p_e;
 use crate::real::MulAdd;
 use crate::slice::{Binary, Lanes};
@@ -26,13 +26,6 @@ pub(crate) struct BinaryCrossEntropyWithLogits;
 fn nan_to_zero<F: Consts>(v: F) -> F {
     // `max_keep_nan` keeps its receiver when the comparison fails: 0 for a NaN argument.
     F::ZERO.max_keep_nan(v) + F::ZERO.min_keep_nan(v)
-}
-
-/// `v - v`: 0 for finite `v`, NaN for infinities and NaN.
-#[inline(always)]
-#[allow(clippy::eq_op)]
-fn zero_if_finite<F: Consts>(v: F) -> F {
-    v - v
 }
 
 /// The loss, rounded once (`TAIL` as for [`ExpNeg::new`]).

@@ -252,3 +252,11 @@ pub(crate) fn two_sum<F: Real>(a: F, b: F) -> (F, F) {
 pub(crate) const fn pow2(k: i32) -> f64 {
     f64::from_bits(((1023 + k) as u64) << 52)
 }
+
+/// `v - v`: 0 for finite `v`, NaN for infinities and NaN (added to a result to make it NaN
+/// where an input is, whatever a select on a NaN's unspecified sign chose).
+#[inline(always)]
+#[allow(clippy::eq_op)]
+pub(crate) fn zero_if_finite<F: Real>(v: F) -> F {
+    v - v
+}

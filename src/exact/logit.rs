@@ -13,7 +13,7 @@
 //! `(1 - ulp) - p` (`p >= 1`); slice blocks with every `p` in `[2^-25, 1 - 2^-25]` (f32; the f64
 //! range is alike) skip the selects and the scaling.
 
-use super::kernel::{Consts, pow2};
+use super::kernel::{Consts, pow2, zero_if_finite};
 use super::log::{log_sum, reduce};
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary};
@@ -62,8 +62,11 @@ fn logit<F: Consts, M: MulAdd, const TAIL: bool>(p: F) -> F {
     if TAIL {
         // p <= 0: -inf at ±0 (adding +0 clears -0's sign), NaN below; p >= 1: inf at 1, NaN above.
         let (nan, inf) = (F::from_f64(f64::NAN), F::from_f64(f64::INFINITY));
-        let low = F::select_neg(p + F::ZERO, nan, -inf);
-        let high = F::select_neg((F::ONE - p) + F::ZERO, nan, inf);
+        // `p - p` keeps a NaN input NaN whichever way the selects go (a NaN's sign, which they
+        // test, is unspecified: Miri draws it at random).
+        let nan_in = zero_if_finite(p);
+        let low = F::select_neg(p + F::ZERO, nan, -inf) + nan_in;
+        let high = F::select_neg((F::ONE - p) + F::ZERO, nan, inf) + nan_in;
         let y = F::select_neg(p - min_sub, low, y);
         F::select_neg(one_minus - p, high, y)
     } else {
