@@ -32,7 +32,7 @@ fn nan_to_zero<F: Consts>(v: F) -> F {
 #[inline(always)]
 fn loss<F: Consts, M: MulAdd, const TAIL: bool>(x: F, t: F) -> F {
     let e = ExpNeg::new::<M, TAIL>(x);
-    let (hi, lo) = log1p_e::<F, M>(&e);
+    let (hi, lo) = log1p_e::<F, M, TAIL>(&e);
     let (hi, lo) = (e.unscale::<TAIL>(hi), e.unscale::<TAIL>(lo));
     // u = 1 - t (x >= 0) or -t (x < 0), two words.
     let (oh, ol) = two_sum(F::ONE, -t);

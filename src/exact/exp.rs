@@ -86,6 +86,12 @@ impl<F: Consts> ExpNeg<F> {
         (dh, dl)
     }
 
+    /// `a` where `e` needs the second power of two (the deep tail: `2^floor(q2) < 1`), else `b`.
+    #[inline(always)]
+    pub(crate) fn select_deep(&self, a: F, b: F) -> F {
+        F::select_neg(self.q2, a, b)
+    }
+
     /// `v 2^floor(q2)`, rounded once: the deep tail's second power of two, applied last to a
     /// result proportional to `e` (with `TAIL = false`, `v` itself).
     #[inline(always)]
