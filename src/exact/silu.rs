@@ -5,8 +5,9 @@
 //!
 //! - `silu(x) = n x inv (1 + c)`, `n = 1` (x >= 0) or `e` (x < 0), with `x inv` split exactly
 //!   (one FMA) and rounded once.
-//! - `silu_grad(x) = num / (1 + e)^2` with `num = 1 + e (1 + x)` for `x >= 0` and
-//!   `num = e (1 + x + e)` for `x < 0`, each as two words (`1 + x` and the sums by TwoSum), and
+//! - `silu_grad(x) = num / (1 + e)^2` with `num = a + e (1 + x)`, `a = 1` for `x >= 0` and
+//!   `a = e^2` for `x < 0` (`num = e (1 + x + e)`), as two words (`1 + x` and the sum by TwoSum),
+//!   and
 //!   `1 / (1 + e)^2 = inv^2 (1 + 2c)` as for `s'`. Nothing overflows.
 //! - Near the derivative's zero `x0 = -1 - W(1/e) = -1.2784645...` (`1 + x0 + e^x0 = 0`),
 //!   `1 + x + e` cancels; for `|x - x0| < 1/16` the kernel computes `t Q(t)` instead, `t = x - x0`
@@ -66,17 +67,22 @@ fn silu_grad<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
     let (wh, wl) = two_sum(F::ONE, xc);
     let vh = eh * wh;
     let vl = M::mul_add_acc(eh, wh, -vh) + M::mul_add(eh, wl, el * wh);
-    // x >= 0: num = 1 + e w (Fast2Sum: e w <= 1).
-    let ph = F::ONE + vh;
-    let pl = ((F::ONE - ph) + vh) + vl;
-    // x < 0: num = e (w + e), the sum by TwoSum (they cancel near the zero); not e w + e^2,
-    // whose e^2 would be subnormal in the tail (slow on x86).
-    let (gh, ge) = two_sum(wh, eh);
-    let gl = ge + (wl + el);
-    let nh = eh * gh;
-    // eh gl inside the FMA: as a product of its own it is subnormal in the tail (eh gl ~ e^2).
-    let nl = M::mul_add_acc(eh, gh, -nh) + M::mul_add(eh, gl, el * gh);
-    let (numh, numl) = (F::select_neg(x, nh, ph), F::select_neg(x, nl, pl));
+    // num = a + e w, a = 1 (x >= 0) or e^2 (x < 0), summed exactly (TwoSum: they cancel near
+    // the zero). In the deep tail a = e^2 is negligible, and would be subnormal (tens of times
+    // slower on x86): it is computed from 0 there.
+    let (fh, fl) = if TAIL {
+        (p.e.select_deep(F::ZERO, eh), p.e.select_deep(F::ZERO, el))
+    } else {
+        (eh, el)
+    };
+    let a2h = fh * fh;
+    let a2l = M::mul_add(fh + fh, fl, M::mul_add_acc(fh, fh, -a2h));
+    let (ah, al) = (
+        F::select_neg(x, a2h, F::ONE),
+        F::select_neg(x, a2l, F::ZERO),
+    );
+    let (numh, se) = two_sum(ah, vh);
+    let numl = se + (al + vl);
     // num / d^2 = num inv^2 (1 + 2c).
     let (ih, il) = p.inv_sq::<M>();
     let y = M::mul_add_acc(numh, ih, M::mul_add(numh, il, numl * ih));
