@@ -1,4 +1,4 @@
-"""The polynomial of `silu_grad` near its zero (`src/exact/silu.rs`), printed as Rust.
+"""The polynomial of `silu_grad` near its zero (`src/exact/silu_grad.rs`), printed as Rust.
 
     python3 scripts/fit_silu_grad.py      # needs mpmath
 

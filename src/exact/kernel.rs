@@ -7,7 +7,7 @@
 //! explicit SIMD lanes implement with permutes and `vscalefps`/`vscalefpd`, with the same
 //! results. The kernels themselves, one file each: `exp.rs` (the shared `exp(-|x|)`),
 //! `sigmoid.rs`, `log.rs` (the shared logarithm), `softplus.rs` (with log-sigmoid), `logit.rs`,
-//! `silu.rs` (with its derivative), `binary_cross_entropy.rs`.
+//! `silu.rs`, `silu_grad.rs`, `binary_cross_entropy.rs`.
 
 use crate::real::{MulAdd, Real};
 
@@ -45,9 +45,9 @@ pub trait Consts: Real {
     /// `ln 2` to `p - 12` bits (`k LOG_LN2_HI` is exact for `|k| < 2^11`), and the rest.
     const LOG_LN2_HI: Self;
     const LOG_LN2_LO: Self;
-    /// `silu_grad`'s zero `x0 = SILU_X0_HI + SILU_X0_LO + SILU_X0_LO2`, and `Q(t) = silu_grad(x0 + t) / t`
-    /// near it: `SILU_Q` (constant term first) plus `SILU_Q0_LO`, the constant term's low word
-    /// (`silu.rs`, `scripts/fit_silu_grad.py`).
+    /// `silu_grad`'s zero `x0 = SILU_X0_HI + SILU_X0_LO + SILU_X0_LO2`, and
+    /// `Q(t) = silu_grad(x0 + t) / t` near it: `SILU_Q` (constant term first) plus `SILU_Q0_LO`,
+    /// the constant term's low word (`silu_grad.rs`, `scripts/fit_silu_grad.py`).
     const SILU_X0_HI: Self;
     const SILU_X0_LO: Self;
     const SILU_X0_LO2: Self;

@@ -44,10 +44,12 @@ mod log;
 pub(crate) mod logit;
 pub(crate) mod sigmoid;
 mod silu;
+mod silu_grad;
 mod softplus;
 pub(crate) use binary_cross_entropy::BinaryCrossEntropyWithLogits;
 pub(crate) use logit::Logit;
-pub(crate) use silu::{Silu, SiluGrad};
+pub(crate) use silu::Silu;
+pub(crate) use silu_grad::SiluGrad;
 pub(crate) use softplus::{LogSigmoid, Softplus};
 
 pub(crate) mod f32;
