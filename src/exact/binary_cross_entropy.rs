@@ -13,7 +13,7 @@
 //! `0 * inf`). A NaN in either input, or an infinite target, gives NaN.
 
 use super::exp::{ExpNeg, no_deep_tail};
-use super::kernel::{Consts, two_sum, zero_if_finite};
+use super::kernel::{Consts, clamp_a_max, two_sum, zero_if_finite};
 use super::softplus::log1p_e;
 use crate::real::MulAdd;
 use crate::slice::{Binary, Lanes};
@@ -46,7 +46,7 @@ fn loss<F: Consts, M: MulAdd, const TAIL: bool>(x: F, t: F) -> F {
         // |x| >= A_MAX (or infinite): u x = ph + pl alone; ph is 0 where it is NaN (u = 0 and
         // x infinite: 0 inf), pl where ph is not finite; NaN for a NaN input or an infinite
         // target.
-        let xm = x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX);
+        let xm = clamp_a_max(x);
         let pl = nan_to_zero(pl + zero_if_finite(ph));
         let big = (nan_to_zero(ph) + pl) + (zero_if_finite(t) + zero_if_finite(xm));
         F::select_neg(F::A_MAX - x.abs(), big, y)

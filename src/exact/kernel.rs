@@ -96,30 +96,19 @@ macro_rules! scalar_ops {
         }
         #[inline(always)]
         fn exp2_table(t: $f, vector: bool) -> ($f, $f) {
+            use crate::exact::kernel::read;
             let j = t.to_bits() as u32;
-            if vector {
-                (
-                    crate::exact::kernel::pick(&T_HI, j),
-                    crate::exact::kernel::pick(&T_LO, j),
-                )
-            } else {
-                let j = (j & ((1 << Self::N_LOG2) - 1)) as usize;
-                (T_HI[j], T_LO[j])
-            }
+            (read(&T_HI, j, vector), read(&T_LO, j, vector))
         }
         #[inline(always)]
         fn log_table(t: $f, vector: bool) -> ($f, $f, $f) {
+            use crate::exact::kernel::read;
             let j = t.to_bits() as u32;
-            if vector {
-                (
-                    crate::exact::kernel::pick(&LOG_C, j),
-                    crate::exact::kernel::pick(&LOG_HI, j),
-                    crate::exact::kernel::pick(&LOG_LO, j),
-                )
-            } else {
-                let j = (j & ((1 << Self::N_LOG2) - 1)) as usize;
-                (LOG_C[j], LOG_HI[j], LOG_LO[j])
-            }
+            (
+                read(&LOG_C, j, vector),
+                read(&LOG_HI, j, vector),
+                read(&LOG_LO, j, vector),
+            )
         }
         #[inline(always)]
         fn scale(self, _q: $f, t: $f) -> $f {
@@ -208,6 +197,17 @@ macro_rules! splat_consts {
 #[cfg_attr(not(target_arch = "x86_64"), allow(unused_imports))]
 pub(crate) use splat_consts;
 
+/// `table[j % N]` (`N` a power of two): by [`pick`]'s selects where a loop of scalar calls is
+/// meant to vectorize (`vector`, [`MulAdd::VECTOR`]), else by index.
+#[inline(always)]
+pub(crate) fn read<T: Copy, const N: usize>(table: &[T; N], j: u32, vector: bool) -> T {
+    if vector {
+        pick(table, j)
+    } else {
+        table[j as usize % N]
+    }
+}
+
 /// `table[j % N]`, as a tree of selects on the bits of `j` (`N - 1` selects): branch-free, so
 /// a loop of scalar calls vectorizes into blends, where an indexed read would become a gather
 /// (slow on Zen 4, and scalarized on NEON). Measured on Zen 4, a caller's loop of inlined f32
@@ -259,4 +259,12 @@ pub(crate) const fn pow2(k: i32) -> f64 {
 #[allow(clippy::eq_op)]
 pub(crate) fn zero_if_finite<F: Real>(v: F) -> F {
     v - v
+}
+
+/// `x` clamped to `[-A_MAX, A_MAX]`, NaN kept: beyond, the kernels that multiply by `x` (silu,
+/// its derivative, the loss) have their limits, which the clamped value gives (or the caller
+/// selects them).
+#[inline(always)]
+pub(crate) fn clamp_a_max<F: Consts>(x: F) -> F {
+    x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX)
 }

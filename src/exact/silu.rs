@@ -8,7 +8,7 @@
 //! applied last, so subnormal results are kept.
 
 use super::exp::no_deep_tail;
-use super::kernel::Consts;
+use super::kernel::{Consts, clamp_a_max};
 use super::sigmoid::Parts;
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary};
@@ -16,18 +16,11 @@ use crate::slice::{Lanes, Unary};
 /// `x s(x)`.
 pub(crate) struct Silu;
 
-/// `x` clamped to `[-A_MAX, A_MAX]` (NaN kept): beyond, the results are the limits, and the
-/// clamped value gives them (or the caller selects them).
-#[inline(always)]
-pub(crate) fn clamp<F: Consts>(x: F) -> F {
-    x.min_keep_nan(F::A_MAX).max_keep_nan(-F::A_MAX)
-}
-
 /// `silu(x)`, rounded once (`TAIL` as for `ExpNeg::new`).
 #[inline(always)]
 fn silu<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
     let p = Parts::<F>::new::<M, TAIL>(x);
-    let xc = if TAIL { clamp(x) } else { x };
+    let xc = if TAIL { clamp_a_max(x) } else { x };
     let (nh, nl) = p.numerator(x);
     // x s = nh (u + ul) + (nh c + nl) u, with u + ul = x inv exactly.
     let u = xc * p.inv;

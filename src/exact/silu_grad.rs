@@ -14,9 +14,8 @@
 //! deep tail's second power of two is applied last, so subnormal results are kept.
 
 use super::exp::no_deep_tail;
-use super::kernel::{Consts, horner, two_sum};
+use super::kernel::{Consts, clamp_a_max, horner, two_sum};
 use super::sigmoid::Parts;
-use super::silu::clamp;
 use crate::real::MulAdd;
 use crate::slice::{Lanes, Unary};
 
@@ -27,7 +26,7 @@ pub(crate) struct SiluGrad;
 #[inline(always)]
 fn silu_grad<F: Consts, M: MulAdd, const TAIL: bool>(x: F) -> F {
     let p = Parts::<F>::new::<M, TAIL>(x);
-    let xc = if TAIL { clamp(x) } else { x };
+    let xc = if TAIL { clamp_a_max(x) } else { x };
     let (eh, el) = (p.e.eh, p.e.el);
     // w = 1 + x = wh + wl (TwoSum), and v = e w = vh + vl.
     let (wh, wl) = two_sum(F::ONE, xc);
